@@ -1,0 +1,50 @@
+# Everyday commands. `make run` serves the app with demo data; `make test` runs every test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST_PYTHON ?= python3
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint install install-dev browser-deps setup-data clean
+
+$(PY):
+	$(HOST_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
+
+setup-data: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py loaddata fixtures/regions.json
+	$(PY) manage.py load_framework fixtures/safe-2021.yaml
+	$(PY) manage.py seed_demo
+
+run: setup-data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# System packages for browser and PDF tests (Debian): installed only when missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+test: install-dev browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) node_modules staticroot db.sqlite3

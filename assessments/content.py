@@ -1,0 +1,540 @@
+"""Read, validate, load and export framework content files (see docs/content-format.md).
+
+`read_content` checks the whole file and returns plain data or raises `ContentError` listing
+every problem with its line; `load_content` writes that data in one transaction. Nothing is
+written unless the whole file is valid.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+
+from .models import FocusArea, Framework, Phase, Pillar, Question, Standard
+
+LANGUAGES = ("en", "fr")
+ANSWER_TYPES = {choice.value for choice in Question.AnswerType}
+STANDARD_KINDS = {choice.value for choice in Standard.Kind}
+LINE = "__line__"
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    place: str
+    reason: str
+    code: str
+
+    def __str__(self):
+        where = f"line {self.line}" if self.line else "file"
+        return f"{where} ({self.place}): {self.reason}" if self.place else f"{where}: {self.reason}"
+
+
+class ContentError(Exception):
+    def __init__(self, path, problems):
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(
+            "\n".join(f"{self.path}: {problem}" for problem in problems)
+            or f"{self.path}: invalid content"
+        )
+
+    @property
+    def codes(self):
+        return {problem.code for problem in self.problems}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line of every mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+class _Checker:
+    """Collects problems while turning raw YAML data into normalised content."""
+
+    def __init__(self):
+        self.problems = []
+
+    def fail(self, node, place, reason, code):
+        line = node.get(LINE) if isinstance(node, dict) else None
+        self.problems.append(Problem(line, place, reason, code))
+
+    def mapping(self, node, place, key):
+        value = node.get(key)
+        if not isinstance(value, dict):
+            self.fail(node, place, f"'{key}' must be a mapping", "wrong_type")
+            return {}
+        return value
+
+    def items(self, node, place, key, required=True):
+        value = node.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (required and not value):
+            self.fail(node, place, f"'{key}' must be a non-empty list", "wrong_type")
+            return []
+        good = [item for item in value if isinstance(item, dict)]
+        if len(good) != len(value):
+            self.fail(node, place, f"every entry of '{key}' must be a mapping", "wrong_type")
+        return good
+
+    def text(self, node, place, key, required=True):
+        """A translatable text: a string (English) or {en: ..., fr: ...}."""
+        value = node.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail(node, place, f"'{key}' is required", "missing_key")
+            return {"en": ""}
+        if isinstance(value, str | int | float):
+            return {"en": str(value).strip()}
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != LINE}
+            unknown = set(value) - set(LANGUAGES)
+            if unknown:
+                self.fail(
+                    node, place, f"'{key}' has unknown languages {sorted(unknown)}", "language"
+                )
+            if not isinstance(value.get("en"), str) or not value["en"].strip():
+                self.fail(node, place, f"'{key}' needs English text (en)", "missing_english")
+                return {"en": ""}
+            return {lang: str(text).strip() for lang, text in value.items() if text}
+        self.fail(node, place, f"'{key}' must be text", "wrong_type")
+        return {"en": ""}
+
+    def code(self, node, place, seen, kind):
+        code = node.get("code")
+        if not isinstance(code, str) or not code.strip():
+            self.fail(node, place, f"{kind} without a 'code'", "missing_key")
+            return None
+        if code in seen:
+            self.fail(node, code, f"{kind} code '{code}' is used twice", "duplicate_code")
+        seen.add(code)
+        return code
+
+
+def read_content(path):
+    """Parse and validate a content file; return normalised content or raise ContentError."""
+    path = Path(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as error:
+        raise ContentError(path, [Problem(None, "", str(error), "unreadable")]) from error
+    try:
+        data = yaml.load(raw_bytes, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = f"not valid YAML: {getattr(error, 'problem', None) or error}"
+        raise ContentError(path, [Problem(line, "", reason, "yaml")]) from error
+    if not isinstance(data, dict):
+        raise ContentError(path, [Problem(None, "", "the file must be a mapping", "wrong_type")])
+    checker = _Checker()
+    content = _normalise(checker, data)
+    if checker.problems:
+        raise ContentError(path, checker.problems)
+    content["checksum"] = hashlib.sha256(raw_bytes).hexdigest()
+    return content
+
+
+def _normalise(check, data):
+    fw = check.mapping(data, "framework", "framework")
+    framework = {
+        "code": fw.get("code"),
+        "title": check.text(fw, "framework", "title"),
+        "description": check.text(fw, "framework", "description", required=False),
+        "edition": fw.get("edition"),
+    }
+    if not isinstance(framework["code"], str) or not framework["code"]:
+        check.fail(fw, "framework", "'code' is required", "missing_key")
+    if not isinstance(framework["edition"], int):
+        check.fail(fw, "framework", "'edition' must be a year", "wrong_type")
+
+    phases, numbers = [], set()
+    for node in check.items(data, "phases", "phases"):
+        number = node.get("number")
+        if not isinstance(number, int) or number < 1:
+            check.fail(
+                node, "phases", "phase 'number' must be a positive whole number", "wrong_type"
+            )
+            continue
+        if number in numbers:
+            check.fail(node, f"phase {number}", "phase number is used twice", "duplicate_code")
+        numbers.add(number)
+        phases.append(
+            {
+                "number": number,
+                "title": check.text(node, f"phase {number}", "title"),
+                "description": check.text(node, f"phase {number}", "description", required=False),
+            }
+        )
+
+    focus_areas, fa_codes = [], set()
+    for node in check.items(data, "focus_areas", "focus_areas"):
+        code = check.code(node, "focus_areas", fa_codes, "focus area")
+        focus_areas.append(
+            {
+                "code": code,
+                "title": check.text(node, code, "title"),
+                "description": check.text(node, code, "description", required=False),
+            }
+        )
+
+    pillars, pillar_codes, standard_codes = [], set(), set()
+    for node in check.items(data, "pillars", "pillars"):
+        code = check.code(node, "pillars", pillar_codes, "pillar")
+        standards = []
+        for snode in check.items(node, code, "standards"):
+            scode = check.code(snode, code, standard_codes, "standard")
+            kind = snode.get("kind", "standard")
+            if kind not in STANDARD_KINDS:
+                check.fail(snode, scode, f"unknown kind '{kind}'", "unknown_kind")
+            standards.append(
+                {
+                    "code": scode,
+                    "kind": kind,
+                    "title": check.text(snode, scode, "title"),
+                    "summary": check.text(snode, scode, "summary", required=False),
+                }
+            )
+        pillars.append(
+            {"code": code, "title": check.text(node, code, "title"), "standards": standards}
+        )
+
+    questions, question_codes = [], set()
+    for node in check.items(data, "questions", "questions"):
+        code = check.code(node, "questions", question_codes, "question")
+        if code is not None:
+            questions.append(_question(check, node, code, numbers, fa_codes, standard_codes))
+    return {
+        "framework": framework,
+        "phases": phases,
+        "focus_areas": focus_areas,
+        "pillars": pillars,
+        "questions": questions,
+    }
+
+
+def _question(check, node, code, phases, focus_areas, standards):
+    answer_type = node.get("answer_type")
+    if answer_type not in ANSWER_TYPES:
+        check.fail(node, code, f"unknown answer_type '{answer_type}'", "unknown_answer_type")
+    if node.get("phase") not in phases:
+        check.fail(node, code, f"unknown phase '{node.get('phase')}'", "unknown_phase")
+    if node.get("focus_area") not in focus_areas:
+        check.fail(
+            node, code, f"unknown focus area '{node.get('focus_area')}'", "unknown_focus_area"
+        )
+    refs = node.get("standards")
+    if not isinstance(refs, list) or not refs:
+        check.fail(node, code, "'standards' must list at least one standard", "missing_standard")
+        refs = []
+    for ref in refs:
+        if ref not in standards:
+            check.fail(node, code, f"unknown standard '{ref}'", "unknown_standard")
+    weight = node.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+        check.fail(node, code, f"weight must be a number above zero, not '{weight}'", "bad_weight")
+    mandatory = node.get("mandatory", True)
+    if not isinstance(mandatory, bool):
+        check.fail(node, code, "'mandatory' must be true or false", "wrong_type")
+
+    levels, target, unit = [], node.get("target"), {"en": ""}
+    better = node.get("better", "higher")
+    if answer_type == "maturity":
+        raw_levels = node.get("levels")
+        if not isinstance(raw_levels, list) or len(raw_levels) != 5:
+            check.fail(
+                node, code, "a maturity question needs exactly 5 level descriptors", "levels"
+            )
+        else:
+            levels = [
+                check.text({"level": level, LINE: node[LINE]}, code, "level")
+                for level in raw_levels
+            ]
+        target = 3 if target is None else target
+        if not isinstance(target, int) or not 0 <= target <= 4:
+            check.fail(node, code, "a maturity target must be a level from 0 to 4", "bad_target")
+    elif answer_type == "number":
+        unit = check.text(node, code, "unit")
+        if isinstance(target, bool) or not isinstance(target, int | float):
+            check.fail(node, code, "a number question needs a numeric 'target'", "bad_target")
+        if better not in ("higher", "lower"):
+            check.fail(node, code, "'better' must be 'higher' or 'lower'", "wrong_type")
+    else:
+        target = None
+    return {
+        "code": code,
+        "phase": node.get("phase"),
+        "focus_area": node.get("focus_area"),
+        "standards": list(refs),
+        "text": check.text(node, code, "text"),
+        "guidance": check.text(node, code, "guidance", required=False),
+        "evidence": check.text(node, code, "evidence", required=False),
+        "answer_type": answer_type,
+        "levels": levels,
+        "weight": weight,
+        "mandatory": mandatory,
+        "target": target,
+        "unit": unit,
+        "better": better if answer_type == "number" else "higher",
+    }
+
+
+def _split(fields):
+    """{name: {lang: text}} -> (English columns, translations JSON)."""
+    english, translations = {}, {}
+    for name, texts in fields.items():
+        if name == "levels":
+            english[name] = [level["en"] for level in texts]
+            for lang in LANGUAGES[1:]:
+                if any(lang in level for level in texts):
+                    translations.setdefault(lang, {})[name] = [
+                        level.get(lang, level["en"]) for level in texts
+                    ]
+            continue
+        english[name] = texts["en"]
+        for lang, text in texts.items():
+            if lang != "en":
+                translations.setdefault(lang, {})[name] = text
+    return english, translations
+
+
+@dataclass
+class LoadResult:
+    framework: Framework
+    created: bool
+    changed: bool
+    questions_added: int = 0
+    questions_updated: int = 0
+    questions_retired: int = 0
+
+
+def load_content(path):
+    """Validate a content file, then write it in one transaction. Idempotent."""
+    content = read_content(path)
+    with transaction.atomic():
+        return _write(content)
+
+
+def _upsert(model, existing, key, rows, parent):
+    """Create or update rows of one content model; return {key: instance}."""
+    result = {}
+    for row in rows:
+        english, translations = _split(row.pop("texts"))
+        values = {**row, **english, "translations": translations, **parent}
+        obj = existing.get(values[key])
+        if obj is None:
+            obj = model.objects.create(**values)
+        else:
+            for field, value in values.items():
+                setattr(obj, field, value)
+            obj.save()
+        result[values[key]] = obj
+    return result
+
+
+def _write(content):
+    fw = content["framework"]
+    english, translations = _split({"title": fw["title"], "description": fw["description"]})
+    framework, created = Framework.objects.get_or_create(
+        code=fw["code"], defaults={"edition": fw["edition"], **english}
+    )
+    if not created and framework.checksum == content["checksum"]:
+        return LoadResult(framework, created=False, changed=False)
+    framework.edition = fw["edition"]
+    framework.translations = translations
+    for field, value in english.items():
+        setattr(framework, field, value)
+    framework.checksum = content["checksum"]
+    framework.loaded_at = timezone.now()
+    framework.save()
+    parent = {"framework": framework}
+
+    phases = _upsert(
+        Phase,
+        {p.number: p for p in framework.phases.all()},
+        "number",
+        [
+            {"number": p["number"], "texts": {"title": p["title"], "description": p["description"]}}
+            for p in content["phases"]
+        ],
+        parent,
+    )
+    focus_areas = _upsert(
+        FocusArea,
+        {f.code: f for f in framework.focus_areas.all()},
+        "code",
+        [
+            {
+                "code": f["code"],
+                "order": i,
+                "texts": {"title": f["title"], "description": f["description"]},
+            }
+            for i, f in enumerate(content["focus_areas"], 1)
+        ],
+        parent,
+    )
+    pillars = _upsert(
+        Pillar,
+        {p.code: p for p in framework.pillars.all()},
+        "code",
+        [
+            {"code": p["code"], "order": i, "texts": {"title": p["title"]}}
+            for i, p in enumerate(content["pillars"], 1)
+        ],
+        parent,
+    )
+    existing_standards = {s.code: s for s in framework.standards.all()}
+    standards = {}
+    order = 0
+    for pillar in content["pillars"]:
+        rows = []
+        for s in pillar["standards"]:
+            order += 1
+            rows.append(
+                {
+                    "code": s["code"],
+                    "kind": s["kind"],
+                    "order": order,
+                    "texts": {"title": s["title"], "summary": s["summary"]},
+                }
+            )
+        standards |= _upsert(
+            Standard,
+            existing_standards,
+            "code",
+            rows,
+            {**parent, "pillar": pillars[pillar["code"]]},
+        )
+
+    existing_questions = {q.code: q for q in framework.questions.all()}
+    added = sum(1 for q in content["questions"] if q["code"] not in existing_questions)
+    for i, q in enumerate(content["questions"], 1):
+        row = {
+            "code": q["code"],
+            "order": i,
+            "answer_type": q["answer_type"],
+            "weight": float(q["weight"]),
+            "mandatory": q["mandatory"],
+            "target": None if q["target"] is None else float(q["target"]),
+            "better": q["better"],
+            "retired": False,
+            "texts": {
+                "text": q["text"],
+                "guidance": q["guidance"],
+                "evidence_examples": q["evidence"],
+                "unit": q["unit"],
+                "levels": q["levels"],
+            },
+        }
+        question = _upsert(
+            Question,
+            existing_questions,
+            "code",
+            [row],
+            {**parent, "phase": phases[q["phase"]], "focus_area": focus_areas[q["focus_area"]]},
+        )[q["code"]]
+        question.standards.set([standards[code] for code in q["standards"]])
+    loaded = {q["code"] for q in content["questions"]}
+    retired = [
+        q.pk for code, q in existing_questions.items() if code not in loaded and not q.retired
+    ]
+    Question.objects.filter(pk__in=retired).update(retired=True)
+    return LoadResult(
+        framework,
+        created=created,
+        changed=True,
+        questions_added=added,
+        questions_updated=len(loaded) - added,
+        questions_retired=len(retired),
+    )
+
+
+def _texts(obj, field):
+    """Back to the file format: a plain string, or {en:, fr:} when translated."""
+    value = getattr(obj, field)
+    others = {lang: t[field] for lang, t in obj.translations.items() if t.get(field)}
+    return {"en": value, **others} if others else value
+
+
+def export_content(framework):
+    """The framework as plain data in the content-file format (loadable again)."""
+    questions = (
+        framework.questions.filter(retired=False)
+        .select_related("phase", "focus_area")
+        .prefetch_related("standards")
+        .order_by("order")
+    )
+    standards_by_pillar = {}
+    for standard in framework.standards.order_by("order"):
+        standards_by_pillar.setdefault(standard.pillar_id, []).append(standard)
+
+    def question(q):
+        data = {
+            "code": q.code,
+            "phase": q.phase.number,
+            "focus_area": q.focus_area.code,
+            "standards": [s.code for s in sorted(q.standards.all(), key=lambda s: s.order)],
+            "text": _texts(q, "text"),
+            "guidance": _texts(q, "guidance"),
+            "evidence": _texts(q, "evidence_examples"),
+            "answer_type": q.answer_type,
+            "weight": q.weight,
+            "mandatory": q.mandatory,
+        }
+        if q.answer_type == "maturity":
+            data["target"] = int(q.target)
+            fr_levels = q.translations.get("fr", {}).get("levels")
+            data["levels"] = (
+                [{"en": en, "fr": fr} for en, fr in zip(q.levels, fr_levels, strict=True)]
+                if fr_levels
+                else list(q.levels)
+            )
+        elif q.answer_type == "number":
+            data |= {"unit": _texts(q, "unit"), "target": q.target, "better": q.better}
+        return data
+
+    return {
+        "framework": {
+            "code": framework.code,
+            "title": _texts(framework, "title"),
+            "edition": framework.edition,
+            "description": _texts(framework, "description"),
+        },
+        "phases": [
+            {
+                "number": p.number,
+                "title": _texts(p, "title"),
+                "description": _texts(p, "description"),
+            }
+            for p in framework.phases.all()
+        ],
+        "focus_areas": [
+            {"code": f.code, "title": _texts(f, "title"), "description": _texts(f, "description")}
+            for f in framework.focus_areas.all()
+        ],
+        "pillars": [
+            {
+                "code": p.code,
+                "title": _texts(p, "title"),
+                "standards": [
+                    {
+                        "code": s.code,
+                        "kind": s.kind,
+                        "title": _texts(s, "title"),
+                        "summary": _texts(s, "summary"),
+                    }
+                    for s in standards_by_pillar.get(p.pk, [])
+                ],
+            }
+            for p in framework.pillars.all()
+        ],
+        "questions": [question(q) for q in questions],
+    }

@@ -1,0 +1,287 @@
+"""Forms validate; they turn what a person typed into clean values for `services`."""
+
+import zipfile
+from datetime import date
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Answer, Assessment, Framework, Question
+
+MAX_TEXT = 10_000
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def maturity_choices(question):
+    return [
+        (str(level), _("Level %(level)s: %(text)s") % {"level": level, "text": text})
+        for level, text in enumerate(question.tr("levels"))
+    ]
+
+
+class AnswerForm(forms.Form):
+    """One question's answer. Prefixed with the question id so a page can hold many."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    not_applicable = forms.BooleanField(label=_("Not applicable"), required=False)
+    na_justification = forms.CharField(
+        label=_("Why it does not apply"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    support_needed = forms.ChoiceField(
+        label=_("Support needed to close the gap"),
+        required=False,
+        choices=[("", _("Not stated"))] + Answer.Support.choices,
+    )
+
+    def __init__(self, *args, question, answer=None, **kwargs):
+        kwargs.setdefault("prefix", f"q{question.pk}")
+        if answer is not None and "data" not in kwargs and not args:
+            kwargs["initial"] = self.initial_from(answer)
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.answer = answer
+        self.fields = {"value": self.value_field(question), **self.fields}
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    @staticmethod
+    def value_field(question):
+        label = question.tr("text")
+        match question.answer_type:
+            case Question.AnswerType.MATURITY:
+                return forms.TypedChoiceField(
+                    label=label,
+                    choices=maturity_choices(question),
+                    coerce=int,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+            case Question.AnswerType.YES_NO:
+                return forms.ChoiceField(
+                    label=label, choices=YES_NO, required=False, widget=forms.RadioSelect
+                )
+            case Question.AnswerType.NUMBER:
+                unit = question.tr("unit")
+                return forms.DecimalField(
+                    label=f"{label} ({unit})" if unit else label,
+                    required=False,
+                    max_digits=14,
+                    decimal_places=2,
+                    min_value=0,
+                )
+        return forms.CharField(
+            label=label,
+            required=False,
+            max_length=MAX_TEXT,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    @staticmethod
+    def initial_from(answer):
+        value = {
+            Question.AnswerType.MATURITY: answer.maturity,
+            Question.AnswerType.YES_NO: None
+            if answer.yes_no is None
+            else ("yes" if answer.yes_no else "no"),
+            Question.AnswerType.NUMBER: answer.number,
+            Question.AnswerType.TEXT: answer.text,
+        }[answer.question.answer_type]
+        return {
+            "value": value,
+            "version": answer.version,
+            "not_applicable": answer.not_applicable,
+            "na_justification": answer.na_justification,
+            "comment": answer.comment,
+            "support_needed": answer.support_needed,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("not_applicable") and not (data.get("na_justification") or "").strip():
+            self.add_error(
+                "na_justification", _("Say why the question does not apply to your administration.")
+            )
+        return data
+
+    def answer_values(self):
+        """Cleaned data in the shape of Answer's columns."""
+        data = self.cleaned_data
+        value = None if data.get("not_applicable") else data.get("value")
+        if value == "":
+            value = None
+        answer_type = self.question.answer_type
+        return {
+            "maturity": value if answer_type == Question.AnswerType.MATURITY else None,
+            "yes_no": (value == "yes")
+            if answer_type == Question.AnswerType.YES_NO and value
+            else None,
+            "number": value if answer_type == Question.AnswerType.NUMBER else None,
+            "text": (value or "") if answer_type == Question.AnswerType.TEXT else "",
+            "not_applicable": bool(data.get("not_applicable")),
+            "na_justification": data.get("na_justification") or "",
+            "comment": data.get("comment") or "",
+            "support_needed": data.get("support_needed") or "",
+        }
+
+    def loaded_version(self):
+        return self.cleaned_data.get("version") or 0
+
+
+class StartAssessmentForm(forms.Form):
+    framework = forms.ModelChoiceField(
+        label=_("Framework edition"), queryset=Framework.objects.all(), empty_label=None
+    )
+    phase = forms.TypedChoiceField(
+        label=_("Columbus Programme phase"),
+        coerce=int,
+        choices=[
+            (1, _("Phase 1: needs assessment")),
+            (2, _("Phase 2: planning and implementation")),
+            (3, _("Phase 3: monitoring and evaluation")),
+        ],
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    period_start = forms.DateField(
+        label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    previous = forms.ModelChoiceField(
+        label=_("Start from a previous assessment"),
+        queryset=Assessment.objects.none(),
+        required=False,
+        empty_label=_("No: start empty"),
+        help_text=_("Copies its answers and links its evidence, so a follow-up takes minutes."),
+    )
+
+    def __init__(self, *args, administration, **kwargs):
+        year = date.today().year
+        kwargs.setdefault(
+            "initial",
+            {
+                "framework": Framework.newest(),
+                "title": _("SAFE needs assessment %(year)s") % {"year": year},
+                "period_start": date(year, 1, 1),
+                "period_end": date(year, 12, 31),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["previous"].queryset = administration.assessments.select_related("phase")
+        self.fields["previous"].label_from_instance = lambda a: (
+            f"{a.title} ({a.get_status_display()}, phase {a.phase.number})"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        framework, number = data.get("framework"), data.get("phase")
+        if framework and number:
+            data["phase_obj"] = framework.phases.filter(number=number).first()
+            if data["phase_obj"] is None:
+                self.add_error("phase", _("This edition has no questionnaire for that phase."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comments for the administration"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+# Evidence uploads: the type is decided by the file's first bytes, not by its name.
+OFFICE_ZIP = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+SIGNATURES = [
+    (b"%PDF-", {"pdf"}, "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", {"png"}, "image/png"),
+    (b"\xff\xd8\xff", {"jpg", "jpeg"}, "image/jpeg"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", {"doc", "xls", "ppt"}, "application/octet-stream"),
+]
+
+
+def detect_type(upload):
+    """Return the content type the bytes prove, or None when they match no allowed type."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for signature, extensions, content_type in SIGNATURES:
+        if head.startswith(signature):
+            return content_type if extension in extensions else None
+    if head.startswith(b"PK\x03\x04") and extension in OFFICE_ZIP:
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+        if "[Content_Types].xml" in names or "mimetype" in names:
+            return OFFICE_ZIP[extension]
+    return None
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("PDF, image (PNG, JPEG) or office document; at most 10 MB."),
+    )
+    url = forms.URLField(
+        label=_("Or a link"), required=False, max_length=500, assume_scheme="https"
+    )
+    title = forms.CharField(label=_("Title"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if upload.size > settings.EVIDENCE_MAX_BYTES:
+            limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": limit}, code="too_large"
+            )
+        detected = detect_type(upload)
+        if detected is None:
+            raise forms.ValidationError(
+                _("This type of file is not accepted (or its content does not match its name)."),
+                code="file_type",
+            )
+        upload.detected_type = detected
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("file") and not data.get("url"):
+            raise forms.ValidationError(_("Choose a file or give a link."), code="empty")
+        return data

@@ -1,0 +1,173 @@
+"""A demo world for `make run`: administrations in every WCO region, one person per role,
+and assessments in several states. Idempotent; refused when DEBUG is off."""
+
+import random
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from assessments import selectors, services
+from assessments.models import (
+    Administration,
+    Assessment,
+    DonorOrganisation,
+    Framework,
+    Membership,
+    Region,
+)
+
+DEMO_PASSWORD = "safe-demo-2026"  # noqa: S105 (demo only; never created in production)
+
+ADMINISTRATIONS = [
+    ("Direction générale des douanes de Côte d'Ivoire", "CI", "WCA"),
+    ("Kenya Revenue Authority, Customs and Border Control", "KE", "ESA"),
+    ("Administration des douanes et impôts indirects (Maroc)", "MA", "MENA"),
+    ("Krajowa Administracja Skarbowa (Łódź office)", "PL", "EUR"),
+    ("General Department of Viet Nam Customs", "VN", "A/P"),
+    ("Receita Federal do Brasil — Aduana", "BR", "AMS"),
+    ("Direcção das Alfândegas de São Tomé e Príncipe", "ST", "WCA"),
+]
+
+# username, first name, last name, role, administration country (or donor organisation)
+PEOPLE = [
+    ("editor", "Aïcha", "Koné", Membership.Role.EDITOR, "CI"),
+    ("coordinator", "Yao", "N'Guessan", Membership.Role.COORDINATOR, "CI"),
+    ("editor-ke", "Wanjiru", "Mwangi", Membership.Role.EDITOR, "KE"),
+    ("coordinator-ke", "Otieno", "Odhiambo", Membership.Role.COORDINATOR, "KE"),
+    ("reviewer", "Hélène", "Dubois", Membership.Role.REVIEWER, None),
+    ("donor", "Lars", "Øberg", Membership.Role.DONOR, "Nordic Trade Facilitation Fund"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo administrations, people and assessments (DEBUG only)."
+
+    def handle(self, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are never created when DEBUG is off.")
+        framework = Framework.objects.filter(code="safe-2021").first()
+        if framework is None:
+            raise CommandError(
+                "Load the framework first: manage.py load_framework fixtures/safe-2021.yaml"
+            )
+        with transaction.atomic():
+            administrations = self.administrations()
+            users = self.people(administrations)
+            self.assessments(framework, administrations, users)
+        self.stdout.write(
+            self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
+        )
+        for username, *_rest, role, _scope in PEOPLE:
+            self.stdout.write(f"  {username:<15} {DEMO_PASSWORD}   ({role.label})")
+        self.stdout.write(f"  {'admin':<15} {DEMO_PASSWORD}   (site administrator)")
+
+    def administrations(self):
+        regions = {r.code: r for r in Region.objects.all()}
+        if len(regions) < 6:
+            raise CommandError("Load the regions first: manage.py loaddata fixtures/regions.json")
+        result = {}
+        for name, country, region in ADMINISTRATIONS:
+            result[country], _ = Administration.objects.get_or_create(
+                country=country, defaults={"name": name, "region": regions[region]}
+            )
+        return result
+
+    def people(self, administrations):
+        User = get_user_model()
+        users = {}
+        for username, first, last, role, scope in PEOPLE:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.org",
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            membership = {"user": user, "role": role}
+            if role == Membership.Role.DONOR:
+                membership["donor_organisation"], _ = DonorOrganisation.objects.get_or_create(
+                    name=scope
+                )
+            elif scope:
+                membership["administration"] = administrations[scope]
+            Membership.objects.get_or_create(**membership)
+            users[username] = user
+        if not User.objects.filter(username="admin").exists():
+            User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
+        return users
+
+    def assessments(self, framework, administrations, users):
+        if Assessment.objects.exists():
+            return
+        needs = framework.phases.get(number=1)
+        rng = random.Random(2021)
+        # Côte d'Ivoire: a validated baseline, then a follow-up in progress.
+        baseline = self.filled(
+            needs, administrations["CI"], users["editor"], "Needs assessment 2024", 2024, rng, 0.55
+        )
+        services.submit(users["coordinator"], baseline)
+        services.validate(users["reviewer"], baseline, "Consistent with the diagnostic mission.")
+        services.set_sharing(users["coordinator"], baseline, True)
+        follow_up = services.start_assessment(
+            users["editor"],
+            administrations["CI"],
+            needs,
+            "Needs assessment 2026",
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            previous=baseline,
+        )
+        self.answer(follow_up, users["editor"], rng, 0.75, only_fraction=0.4)
+        # Kenya: submitted, waiting for review.
+        kenya = self.filled(
+            needs,
+            administrations["KE"],
+            users["editor-ke"],
+            "SAFE needs assessment 2026",
+            2026,
+            rng,
+            0.6,
+        )
+        services.submit(users["coordinator-ke"], kenya)
+        # Viet Nam: just started.
+        services.start_assessment(
+            users["reviewer"],
+            administrations["VN"],
+            needs,
+            "Diagnostic 2026",
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+        )
+
+    def filled(self, phase, administration, user, title, year, rng, level):
+        assessment = services.start_assessment(
+            user, administration, phase, title, date(year, 1, 1), date(year, 12, 31)
+        )
+        self.answer(assessment, user, rng, level)
+        return assessment
+
+    def answer(self, assessment, user, rng, level, only_fraction=1.0):
+        """Plausible answers: maturity around `level` of the scale, some gaps needing support."""
+        supports = ["none", "technical", "equipment", "funding", "legal"]
+        changes = {}
+        for question in selectors.questions_of(assessment):
+            if rng.random() > only_fraction:
+                continue
+            values = {"comment": "", "support_needed": rng.choice(supports)}
+            if question.answer_type == "maturity":
+                values["maturity"] = max(0, min(4, round(rng.gauss(level * 4, 1))))
+            elif question.answer_type == "yes_no":
+                values["yes_no"] = rng.random() < level
+            elif question.answer_type == "number":
+                values["number"] = round((question.target or 10) * rng.uniform(level - 0.3, 1.0), 1)
+            else:
+                values["text"] = "Described in the national customs modernisation strategy."
+            changes[question] = (values, None)
+        services.save_answers(user, assessment, changes)

@@ -1,0 +1,102 @@
+"""Read-side helpers: the querysets and summaries pages need, with their queries planned."""
+
+from django.db.models import Count, Prefetch, Q
+
+from . import permissions
+from .models import Answer, Assessment, Framework, Question
+
+
+def assessments_for(user):
+    """Assessments the person may see, newest first, with what list pages show."""
+    return (
+        permissions.visible_assessments(user)
+        .select_related("administration__region", "framework", "phase")
+        .order_by("-updated_at")
+    )
+
+
+def questions_of(assessment, focus_area=None):
+    """The questionnaire of an assessment (its framework and phase), in order."""
+    questions = Question.objects.filter(
+        framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
+    )
+    if focus_area is not None:
+        questions = questions.filter(focus_area=focus_area)
+    return questions.select_related("focus_area").order_by("focus_area__order", "order")
+
+
+def completion_by_focus_area(assessment):
+    """Per focus area: questions, answered, mandatory left. Two queries whatever the size."""
+    questions = list(questions_of(assessment).only("id", "mandatory", "focus_area"))
+    answers = answers_by_question(assessment)
+    sections = {}
+    for question in questions:
+        fa = question.focus_area
+        row = sections.setdefault(
+            fa.pk, {"focus_area": fa, "total": 0, "answered": 0, "mandatory_left": 0}
+        )
+        row["total"] += 1
+        answer = answers.get(question.pk)
+        if answer is not None and answer.is_answered:
+            row["answered"] += 1
+        elif question.mandatory:
+            row["mandatory_left"] += 1
+    rows = list(sections.values())
+    for row in rows:
+        row["percent"] = round(100 * row["answered"] / row["total"]) if row["total"] else 0
+    return rows
+
+
+def overall_completion(rows):
+    total = sum(r["total"] for r in rows)
+    answered = sum(r["answered"] for r in rows)
+    return {
+        "total": total,
+        "answered": answered,
+        "mandatory_left": sum(r["mandatory_left"] for r in rows),
+        "percent": round(100 * answered / total) if total else 0,
+    }
+
+
+def framework_overview(framework):
+    """Focus areas, pillars and standards with question counts per phase, for the browse page."""
+    standards = framework.standards.annotate(
+        n_questions=Count("questions", filter=Q(questions__retired=False))
+    ).order_by("order")
+    pillars = framework.pillars.prefetch_related(Prefetch("standards", queryset=standards))
+    focus_areas = framework.focus_areas.annotate(
+        **{
+            f"phase{n}": Count(
+                "questions", filter=Q(questions__phase__number=n, questions__retired=False)
+            )
+            for n in (1, 2, 3)
+        }
+    )
+    return {"framework": framework, "pillars": pillars, "focus_areas": focus_areas}
+
+
+def default_framework():
+    return Framework.newest()
+
+
+def awaiting_review():
+    return Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
+
+
+def missing_mandatory(assessment):
+    """Mandatory questions without an answer (or N/A without a justification), in order."""
+    answers = answers_by_question(assessment)
+    return [
+        q
+        for q in questions_of(assessment).filter(mandatory=True)
+        if not (q.pk in answers and answers[q.pk].is_answered)
+    ]
+
+
+def answers_by_question(assessment):
+    """Just what completion needs of each answer, keyed by question id (one query)."""
+    fields = ["question_id", "maturity", "yes_no", "number", "text", "not_applicable"]
+    return {
+        a.question_id: a
+        for a in Answer.objects.filter(assessment=assessment).only(*fields, "na_justification")
+    }

@@ -1,0 +1,247 @@
+"""Write-side actions. Every change of an assessment goes through one of these functions,
+so history, versions and status rules hold whoever calls (views, seed data, tests).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from . import selectors
+from .models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence
+
+Status = Assessment.Status
+Event = AssessmentEvent.Action
+
+
+@dataclass
+class Conflict:
+    """Someone else saved this answer after the person loaded it."""
+
+    question: object
+    yours: dict
+    theirs: dict
+    their_version: int
+    changed_by: object = None
+
+
+class ConflictError(Exception):
+    def __init__(self, conflicts):
+        self.conflicts = conflicts
+        super().__init__(f"{len(conflicts)} answer(s) changed by someone else")
+
+
+@dataclass
+class SaveResult:
+    saved: list = field(default_factory=list)
+    unchanged: int = 0
+
+
+def start_assessment(user, administration, phase, title, period_start, period_end, previous=None):
+    """Create a draft; with `previous`, copy its answers and link its evidence."""
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            administration=administration,
+            framework=phase.framework,
+            phase=phase,
+            title=title,
+            period_start=period_start,
+            period_end=period_end,
+            started_by=user,
+            previous=previous,
+        )
+        AssessmentEvent.objects.create(assessment=assessment, action=Event.STARTED, actor=user)
+        if previous is not None:
+            _copy_answers(user, previous, assessment)
+    return assessment
+
+
+def _copy_answers(user, source, target):
+    """Copy answers of the same questions (matched by code) and re-link their evidence."""
+    questions = {q.code: q for q in selectors.questions_of(target)}
+    old_answers = list(source.answers.select_related("question").prefetch_related("evidence"))
+    now = timezone.now()
+    copies, pairs = [], []
+    for old in old_answers:
+        question = questions.get(old.question.code)
+        if question is None:
+            continue
+        values = {name: getattr(old, name) for name in Answer.VALUE_FIELDS}
+        copy = Answer(
+            assessment=target, question=question, updated_by=user, updated_at=now, **values
+        )
+        copies.append(copy)
+        pairs.append((old, copy))
+    Answer.objects.bulk_create(copies)
+    Evidence.objects.bulk_create(
+        Evidence(
+            answer=copy,
+            file=item.file.name,
+            url=item.url,
+            title=item.title,
+            original_name=item.original_name,
+            content_type=item.content_type,
+            size=item.size,
+            uploaded_by=item.uploaded_by,
+            uploaded_at=item.uploaded_at,
+        )
+        for old, copy in pairs
+        for item in old.evidence.all()
+    )
+
+
+def ensure_editable(assessment):
+    if not assessment.is_editable:
+        raise PermissionDenied("This assessment is submitted or validated: it cannot be changed.")
+
+
+def save_answers(user, assessment, changes):
+    """Save several answers at once with a constant number of queries.
+
+    `changes` maps a question to `(values, version)`: the cleaned values and the answer's
+    version the person loaded (0 for a new answer). If any answer moved on since then,
+    nothing is saved and `ConflictError` lists each clash with both values.
+    """
+    ensure_editable(assessment)
+    with transaction.atomic():
+        existing = {
+            a.question_id: a
+            for a in Answer.objects.select_for_update()
+            .select_related("updated_by")
+            .filter(assessment=assessment, question__in=[q.pk for q in changes])
+        }
+        conflicts = []
+        for question, (values, version) in changes.items():
+            answer = existing.get(question.pk)
+            current = answer.version if answer else 0
+            if version is not None and version != current:
+                yours = {**(answer.snapshot() if answer else {}), **_jsonable(values)}
+                if answer is None or yours != answer.snapshot():
+                    conflicts.append(
+                        Conflict(
+                            question,
+                            yours,
+                            answer.snapshot() if answer else {},
+                            current,
+                            answer.updated_by if answer else None,
+                        )
+                    )
+        if conflicts:
+            raise ConflictError(conflicts)
+        return _write_answers(user, assessment, changes, existing)
+
+
+def _jsonable(values):
+    return {k: (str(v) if k == "number" and v is not None else v) for k, v in values.items()}
+
+
+def _write_answers(user, assessment, changes, existing):
+    now = timezone.now()
+    created, updated, history = [], [], []
+    result = SaveResult()
+    for question, (values, _version) in changes.items():
+        answer = existing.get(question.pk)
+        before = answer.snapshot() if answer else Answer().snapshot()
+        if answer is None:
+            answer = Answer(assessment=assessment, question=question)
+            created.append(answer)
+        for name, value in values.items():
+            setattr(answer, name, value)
+        after = answer.snapshot()
+        if after == before:
+            if answer in created:
+                created.remove(answer)
+            result.unchanged += 1
+            continue
+        if answer.pk:
+            updated.append(answer)
+        answer.version += 1
+        answer.updated_by = user
+        answer.updated_at = now
+        history.append(
+            AnswerChange(
+                assessment=assessment,
+                question=question,
+                changed_by=user,
+                changed_at=now,
+                old_value=before,
+                new_value=after,
+            )
+        )
+        result.saved.append(answer)
+    Answer.objects.bulk_create(created)
+    if updated:
+        Answer.objects.bulk_update(
+            updated, [*Answer.VALUE_FIELDS, "version", "updated_by", "updated_at"]
+        )
+    AnswerChange.objects.bulk_create(history)
+    if result.saved:
+        Assessment.objects.filter(pk=assessment.pk).update(updated_at=now)
+    return result
+
+
+def add_evidence(user, answer, *, upload=None, url="", title=""):
+    ensure_editable(answer.assessment)
+    evidence = Evidence(answer=answer, url=url, title=title, uploaded_by=user)
+    if upload is not None:
+        evidence.original_name = upload.name[:255]
+        evidence.content_type = getattr(upload, "detected_type", "") or upload.content_type or ""
+        evidence.size = upload.size
+        evidence.file.save(upload.name, upload, save=False)
+    evidence.save()
+    return evidence
+
+
+def submit(user, assessment):
+    """Lock the assessment for review; refused while mandatory answers are missing."""
+    ensure_editable(assessment)
+    missing = selectors.missing_mandatory(assessment)
+    if missing:
+        raise ValidationError(
+            f"{len(missing)} mandatory question(s) are not answered.", code="incomplete"
+        )
+    _move(user, assessment, Status.SUBMITTED, Event.SUBMITTED, submitted_at=timezone.now())
+
+
+def validate(user, assessment, comment=""):
+    _require_submitted(assessment)
+    _move(
+        user,
+        assessment,
+        Status.VALIDATED,
+        Event.VALIDATED,
+        comment=comment,
+        validated_at=timezone.now(),
+        review_comment=comment,
+    )
+
+
+def return_for_changes(user, assessment, comment):
+    _require_submitted(assessment)
+    if not comment.strip():
+        raise ValidationError("Say what needs to change.", code="comment_required")
+    _move(
+        user, assessment, Status.RETURNED, Event.RETURNED, comment=comment, review_comment=comment
+    )
+
+
+def _require_submitted(assessment):
+    if assessment.status != Status.SUBMITTED:
+        raise PermissionDenied("Only a submitted assessment can be validated or returned.")
+
+
+def _move(user, assessment, status, action, comment="", **fields):
+    with transaction.atomic():
+        assessment.status = status
+        for name, value in fields.items():
+            setattr(assessment, name, value)
+        assessment.save()
+        AssessmentEvent.objects.create(
+            assessment=assessment, action=action, actor=user, comment=comment
+        )
+
+
+def set_sharing(user, assessment, shared):
+    assessment.shared_with_donors = shared
+    assessment.save(update_fields=["shared_with_donors", "updated_at"])

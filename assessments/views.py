@@ -1,0 +1,357 @@
+"""Thin views: parse the request, ask `permissions`, call services/selectors, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import permissions, selectors, services
+from .forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
+from .models import Administration, Answer, AnswerChange, Evidence, FocusArea, Framework, Membership
+from .permissions import Action
+
+
+@login_required
+def home(request):
+    """A landing page that shows each role what it can do next."""
+    user = request.user
+    own_ids = permissions.administration_ids(user)
+    assessments = selectors.assessments_for(user)
+    context = {
+        "administrations": Administration.objects.filter(pk__in=own_ids).select_related("region"),
+        "own_assessments": assessments.filter(administration_id__in=own_ids)[:10],
+        "is_reviewer": permissions.is_reviewer(user),
+        "is_donor": permissions.is_donor(user),
+        "roles": sorted({Membership.Role(r).label for r, _a, _d in permissions.memberships(user)}),
+    }
+    if context["is_reviewer"]:
+        context["to_review"] = assessments.filter(status="submitted")[:20]
+    if context["is_donor"]:
+        context["shared"] = assessments.filter(shared_with_donors=True)[:20]
+    return render(request, "assessments/home.html", context)
+
+
+@login_required
+def framework_detail(request, code=None):
+    """Browse the framework content: focus areas, pillars, standards and question counts."""
+    framework = (
+        Framework.objects.filter(code=code).first() if code else selectors.default_framework()
+    )
+    if framework is None:
+        raise Http404("No framework loaded.")
+    context = selectors.framework_overview(framework)
+    context["frameworks"] = Framework.objects.all()
+    return render(request, "assessments/framework_detail.html", context)
+
+
+@login_required
+def assessment_list(request):
+    return render(
+        request,
+        "assessments/assessment_list.html",
+        {"assessments": selectors.assessments_for(request.user)},
+    )
+
+
+@login_required
+def assessment_start(request, administration_id):
+    administration = get_object_or_404(Administration, pk=administration_id)
+    if not permissions.may_start_assessment(request.user, administration):
+        raise Http404("No such administration.")
+    form = StartAssessmentForm(request.POST or None, administration=administration)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assessment = services.start_assessment(
+            request.user,
+            administration,
+            data["phase_obj"],
+            data["title"],
+            data["period_start"],
+            data["period_end"],
+            previous=data["previous"],
+        )
+        messages.success(request, _("Assessment started."))
+        return redirect("assessment_detail", assessment.pk)
+    return render(
+        request,
+        "assessments/assessment_start.html",
+        {"form": form, "administration": administration},
+    )
+
+
+@login_required
+def assessment_detail(request, pk):
+    """The overview: sections with progress, status, last edits and allowed actions."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    sections = selectors.completion_by_focus_area(assessment)
+    context = {
+        "assessment": assessment,
+        "sections": sections,
+        "completion": selectors.overall_completion(sections),
+        "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
+            "question", "changed_by"
+        )[:5],
+        "events": assessment.events.select_related("actor")[:10],
+        "may": {
+            action.value: permissions.can(request.user, action, assessment) for action in Action
+        },
+        "review_form": ReviewForm(),
+    }
+    return render(request, "assessments/assessment_detail.html", context)
+
+
+def _section_objects(request, pk, code, action):
+    assessment = permissions.get_assessment_for(request.user, pk, action)
+    focus_area = get_object_or_404(FocusArea, framework_id=assessment.framework_id, code=code)
+    questions = list(selectors.questions_of(assessment, focus_area))
+    answers = {
+        a.question_id: a
+        for a in Answer.objects.filter(assessment=assessment, question__in=questions)
+        .select_related("question")
+        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")))
+    }
+    return assessment, focus_area, questions, answers
+
+
+def _section_context(assessment, focus_area, forms, conflicts=None):
+    focus_areas = list(assessment.framework.focus_areas.all())
+    index = [fa.pk for fa in focus_areas].index(focus_area.pk)
+    return {
+        "assessment": assessment,
+        "focus_area": focus_area,
+        "focus_areas": focus_areas,
+        "previous_section": focus_areas[index - 1] if index > 0 else None,
+        "next_section": focus_areas[index + 1] if index + 1 < len(focus_areas) else None,
+        "forms": forms,
+        "conflicts": conflicts or {},
+        "editable": assessment.is_editable,
+    }
+
+
+@login_required
+def section(request, pk, code):
+    """A focus area's questions; POST saves the whole section at once ("Save draft")."""
+    action = Action.EDIT if request.method == "POST" else Action.VIEW
+    assessment, focus_area, questions, answers = _section_objects(request, pk, code, action)
+    if request.method != "POST":
+        forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
+        request.session[f"last-section-{assessment.pk}"] = focus_area.code
+        return render(
+            request, "assessments/section.html", _section_context(assessment, focus_area, forms)
+        )
+    forms = [AnswerForm(request.POST, question=q, answer=answers.get(q.pk)) for q in questions]
+    keep_mine = request.POST.get("keep_mine")
+    use_theirs = request.POST.get("use_theirs")
+    if all(form.is_valid() for form in forms):
+        changes = {
+            form.question: (
+                form.answer_values(),
+                None if str(form.question.pk) == keep_mine else form.loaded_version(),
+            )
+            for form in forms
+            if str(form.question.pk) != use_theirs
+        }
+        try:
+            result = services.save_answers(request.user, assessment, changes)
+        except services.ConflictError as error:
+            conflicts = {c.question.pk: c for c in error.conflicts}
+            messages.error(
+                request,
+                _(
+                    "Nothing was saved: someone else changed %(n)s answer(s) since you opened "
+                    "the page. Choose which value to keep for each."
+                )
+                % {"n": len(conflicts)},
+            )
+            return render(
+                request,
+                "assessments/section.html",
+                _section_context(assessment, focus_area, forms, conflicts),
+                status=409,
+            )
+        messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
+        target = request.POST.get("go")
+        if target in {fa.code for fa in assessment.framework.focus_areas.all()}:
+            return redirect("section", assessment.pk, target)
+        return redirect("section", assessment.pk, focus_area.code)
+    messages.error(request, _("Some answers need attention; nothing was saved. See below."))
+    return render(
+        request,
+        "assessments/section.html",
+        _section_context(assessment, focus_area, forms),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def autosave(request, pk, question_id):
+    """Save one answer from the section page (htmx); answers with a small status fragment."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.EDIT)
+    question = get_object_or_404(selectors.questions_of(assessment), pk=question_id)
+    answer = Answer.objects.filter(assessment=assessment, question=question).first()
+    form = AnswerForm(request.POST, question=question, answer=answer)
+    context = {"assessment": assessment, "question": question, "form": form}
+    if not form.is_valid():
+        return render(request, "assessments/_save_status.html", context, status=400)
+    force = request.POST.get("force") == str(question.pk)
+    changes = {question: (form.answer_values(), None if force else form.loaded_version())}
+    try:
+        result = services.save_answers(request.user, assessment, changes)
+    except services.ConflictError as error:
+        context["conflict"] = error.conflicts[0]
+        return render(request, "assessments/_save_status.html", context, status=409)
+    saved = result.saved[0] if result.saved else answer
+    context |= {"saved": saved, "version": saved.version if saved else 0}
+    return render(request, "assessments/_save_status.html", context)
+
+
+@login_required
+def resume(request, pk):
+    """Back to the section the person last worked on."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    code = request.session.get(f"last-section-{assessment.pk}")
+    if code is None:
+        first = assessment.framework.focus_areas.first()
+        code = first.code if first else None
+    if code is None:
+        raise Http404("This framework has no sections.")
+    return redirect("section", assessment.pk, code)
+
+
+@login_required
+def question_detail(request, pk, question_id):
+    """One question: its evidence (add files and links here) and its history."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    question = get_object_or_404(
+        selectors.questions_of(assessment).prefetch_related("standards"), pk=question_id
+    )
+    answer = Answer.objects.filter(assessment=assessment, question=question).first()
+    form = EvidenceForm()
+    if request.method == "POST":
+        if not permissions.can(request.user, Action.EDIT, assessment):
+            raise PermissionDenied(_("This assessment cannot be changed now."))
+        form = EvidenceForm(request.POST, request.FILES)
+        if form.is_valid():
+            if answer is None:
+                answer = Answer.objects.create(
+                    assessment=assessment, question=question, updated_by=request.user
+                )
+            services.add_evidence(
+                request.user,
+                answer,
+                upload=form.cleaned_data["file"],
+                url=form.cleaned_data["url"],
+                title=form.cleaned_data["title"],
+            )
+            messages.success(request, _("Evidence added."))
+            return redirect("question_detail", assessment.pk, question.pk)
+    context = {
+        "assessment": assessment,
+        "question": question,
+        "answer": answer,
+        "evidence": answer.evidence.all() if answer else [],
+        "history": AnswerChange.objects.filter(
+            assessment=assessment, question=question
+        ).select_related("changed_by"),
+        "form": form,
+        "editable": permissions.can(request.user, Action.EDIT, assessment),
+    }
+    return render(
+        request, "assessments/question_detail.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def evidence_download(request, pk, evidence_id):
+    """Evidence files are never public: served here after the permission check."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_id, answer__assessment=assessment)
+    if not evidence.file:
+        raise Http404("This evidence is a link.")
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name or "evidence",
+        content_type=evidence.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def history(request, pk):
+    assessment = permissions.get_assessment_for(request.user, pk)
+    changes = AnswerChange.objects.filter(assessment=assessment).select_related(
+        "question", "changed_by"
+    )[:500]
+    return render(
+        request,
+        "assessments/history.html",
+        {
+            "assessment": assessment,
+            "changes": changes,
+            "events": assessment.events.select_related("actor"),
+        },
+    )
+
+
+@login_required
+def submit(request, pk):
+    """Check completeness, list what is missing, and submit for review."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.SUBMIT)
+    missing = selectors.missing_mandatory(assessment)
+    if request.method == "POST":
+        try:
+            services.submit(request.user, assessment)
+        except ValidationError:
+            messages.error(request, _("Some mandatory questions are still unanswered."))
+        else:
+            messages.success(request, _("Submitted for review. It is now read-only."))
+            return redirect("assessment_detail", assessment.pk)
+    return render(
+        request, "assessments/submit.html", {"assessment": assessment, "missing": missing}
+    )
+
+
+@login_required
+@require_POST
+def review(request, pk):
+    """A reviewer validates the submitted assessment or returns it with comments."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.VALIDATE)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The comment is too long."))
+        return redirect("assessment_detail", assessment.pk)
+    comment = form.cleaned_data["comment"]
+    if request.POST.get("decision") == "validate":
+        services.validate(request.user, assessment, comment)
+        messages.success(request, _("Assessment validated."))
+    elif request.POST.get("decision") == "return":
+        try:
+            services.return_for_changes(request.user, assessment, comment)
+        except ValidationError:
+            messages.error(request, _("Say what needs to change before returning it."))
+        else:
+            messages.success(request, _("Returned to the administration for changes."))
+    else:
+        return HttpResponse(_("Unknown decision."), status=400)
+    return redirect("assessment_detail", assessment.pk)
+
+
+@login_required
+@require_POST
+def share(request, pk):
+    """The coordinator decides whether donors may see this assessment."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.SHARE)
+    shared = request.POST.get("shared") == "1"
+    services.set_sharing(request.user, assessment, shared)
+    messages.success(
+        request, _("Shared with donors.") if shared else _("No longer shared with donors.")
+    )
+    return redirect(reverse("assessment_detail", args=[assessment.pk]))
