@@ -100,3 +100,84 @@ def answers_by_question(assessment):
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment).only(*fields, "na_justification")
     }
+
+
+def scoring_questions(assessment):
+    """The questionnaire as scoring records, plus {id: Question} (two queries)."""
+    from . import scoring
+    from .models import Question
+
+    questions = (
+        Question.objects.filter(
+            framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
+        )
+        .select_related("focus_area")
+        .prefetch_related("standards__pillar")
+        .order_by("focus_area__order", "order")
+    )
+    records, by_id = [], {}
+    for q in questions:
+        standards = sorted(q.standards.all(), key=lambda s: s.order)
+        records.append(
+            scoring.QuestionData(
+                id=q.pk,
+                code=q.code,
+                focus_area=q.focus_area.code,
+                standards=tuple(s.code for s in standards),
+                pillars=tuple(dict.fromkeys(s.pillar.code for s in standards)),
+                answer_type=q.answer_type,
+                weight=q.weight,
+                target=q.target,
+                better=q.better,
+                mandatory=q.mandatory,
+            )
+        )
+        by_id[q.pk] = q
+    return records, by_id
+
+
+def scoring_answers(assessment_ids):
+    """{assessment id: [AnswerData]} for several assessments in one query."""
+    from . import scoring
+
+    result = {pk: [] for pk in assessment_ids}
+    for a in Answer.objects.filter(assessment_id__in=assessment_ids):
+        result[a.assessment_id].append(
+            scoring.AnswerData(
+                question_id=a.question_id,
+                maturity=a.maturity,
+                yes_no=a.yes_no,
+                number=None if a.number is None else float(a.number),
+                not_applicable=a.not_applicable,
+                support_needed=a.support_needed,
+                target=a.target,
+            )
+        )
+    return result
+
+
+def results_of(assessment):
+    """Score one assessment: (Results, {question id: Question})."""
+    from . import scoring
+
+    questions, by_id = scoring_questions(assessment)
+    answers = scoring_answers([assessment.pk])[assessment.pk]
+    return scoring.score_assessment(questions, answers), by_id
+
+
+def trend_of(assessment):
+    """Results of the administration's assessments of the same phase and edition up to this
+    one, oldest first: [(Assessment, Results)]. Three queries however many there are."""
+    from . import scoring
+
+    series = list(
+        Assessment.objects.filter(
+            administration_id=assessment.administration_id,
+            framework_id=assessment.framework_id,
+            phase_id=assessment.phase_id,
+            created_at__lte=assessment.created_at,
+        ).order_by("created_at", "pk")
+    )
+    questions, _ = scoring_questions(assessment)
+    answers = scoring_answers([a.pk for a in series])
+    return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series]

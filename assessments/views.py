@@ -108,7 +108,7 @@ def assessment_detail(request, pk):
 def _section_objects(request, pk, code, action):
     assessment = permissions.get_assessment_for(request.user, pk, action)
     focus_area = get_object_or_404(FocusArea, framework_id=assessment.framework_id, code=code)
-    questions = list(selectors.questions_of(assessment, focus_area))
+    questions = list(selectors.questions_of(assessment, focus_area).prefetch_related("standards"))
     answers = {
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment, question__in=questions)
@@ -140,7 +140,6 @@ def section(request, pk, code):
     assessment, focus_area, questions, answers = _section_objects(request, pk, code, action)
     if request.method != "POST":
         forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
-        request.session[f"last-section-{assessment.pk}"] = focus_area.code
         return render(
             request, "assessments/section.html", _section_context(assessment, focus_area, forms)
         )
@@ -213,15 +212,20 @@ def autosave(request, pk, question_id):
 
 @login_required
 def resume(request, pk):
-    """Back to the section the person last worked on."""
+    """Back to the question the person last changed, else the first section."""
     assessment = permissions.get_assessment_for(request.user, pk)
-    code = request.session.get(f"last-section-{assessment.pk}")
-    if code is None:
-        first = assessment.framework.focus_areas.first()
-        code = first.code if first else None
-    if code is None:
+    last = (
+        AnswerChange.objects.filter(assessment=assessment, changed_by=request.user)
+        .select_related("question__focus_area")
+        .first()
+    )
+    if last is not None:
+        url = reverse("section", args=[assessment.pk, last.question.focus_area.code])
+        return redirect(f"{url}#q-{last.question_id}")
+    first = assessment.framework.focus_areas.first()
+    if first is None:
         raise Http404("This framework has no sections.")
-    return redirect("section", assessment.pk, code)
+    return redirect("section", assessment.pk, first.code)
 
 
 @login_required

@@ -23,8 +23,10 @@ PASSWORD = "a-long-test-password-42"  # noqa: S105
 
 
 @pytest.fixture(autouse=True)
-def _evidence_root(settings, tmp_path):
+def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "evidence"
+    # Real hashers cost ~0.3 s a password: too slow for a suite that builds many people.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -77,7 +79,9 @@ def editor(django_user_model, administration):
 
 @pytest.fixture
 def coordinator(django_user_model, administration):
-    return make_person(django_user_model, "coordinator", Membership.Role.COORDINATOR, administration)
+    return make_person(
+        django_user_model, "coordinator", Membership.Role.COORDINATOR, administration
+    )
 
 
 @pytest.fixture

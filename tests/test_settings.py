@@ -17,7 +17,9 @@ def settings_value(expression, **env):
 
 
 def test_sqlite_in_the_project_by_default():
-    out = settings_value("settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME']")
+    out = settings_value(
+        "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME']"
+    )
     assert "django.db.backends.sqlite3" in out.stdout
     assert str(ROOT / "db.sqlite3") in out.stdout
 
@@ -38,7 +40,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_deploy_checks_are_clean_under_production_settings():
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # Only the test process runs with async safety off (Playwright); production must not.
+    leave_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in leave_out}
     environment |= {
         "DEBUG": "0",
         "SECRET_KEY": "x" * 64 + "-production-like-secret-for-the-deploy-check",

@@ -1,0 +1,1 @@
+"""PDF report and charts of an assessment (see pdf.py, charts.py)."""

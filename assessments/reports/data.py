@@ -1,0 +1,529 @@
+"""Everything a report shows, read once with a fixed number of queries.
+
+The renderer only lays out what this module returns, so the numbers come from the same
+selectors and scoring module as the pages, and the PDF code never touches the ORM (no query
+hides in a loop over questions). Texts are taken in the active language with `.tr()`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import scoring, selectors
+from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
+
+BAND_NAMES = {code: name for _lower, code, name in scoring.BANDS}
+TOP_GAPS, TOP_STRENGTHS = 10, 5
+
+
+@dataclass
+class EvidenceItem:
+    title: str
+    file_name: str
+    url: str
+
+
+@dataclass
+class Finding:
+    """One question of the questionnaire with what the administration answered."""
+
+    code: str
+    text: str
+    answer_type: str
+    mandatory: bool
+    standards: tuple
+    answered: bool = False
+    answer: str = ""  # human reading: "Level 3 of 4", "Yes", "85 %", the free text
+    level: int | None = None
+    level_descriptor: str = ""
+    target: str = ""
+    not_applicable: bool = False
+    na_justification: str = ""
+    comment: str = ""
+    support: str = ""
+    score: float | None = None
+    evidence: list = field(default_factory=list)
+
+
+@dataclass
+class AreaReport:
+    """A focus area: its score, the earlier score, and its findings."""
+
+    code: str
+    title: str
+    description: str
+    score: scoring.Score | None
+    earlier: float | None
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class GroupScore:
+    """A pillar or a standard with its score; a pillar lists its standards as children."""
+
+    code: str
+    title: str
+    score: scoring.Score | None
+    earlier: float | None
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class GapRow:
+    rank: int
+    code: str
+    text: str
+    focus_area: str
+    current: float
+    target: float
+    priority: float
+    tfa_class: str
+    support: str
+    standards: tuple
+    recommendation: str
+
+
+@dataclass
+class StrengthRow:
+    code: str
+    text: str
+    focus_area: str
+    score: float
+
+
+@dataclass
+class TrendPoint:
+    label: str
+    overall: float | None
+    by_focus_area: dict  # focus-area code -> score or None
+
+
+@dataclass
+class ActionItem:
+    """A Phase 2 planning answer, read as a line of the action plan."""
+
+    code: str
+    text: str
+    focus_area: str
+    status: str
+    descriptor: str
+    target: str
+    support: str
+    comment: str
+    standards: tuple
+
+
+@dataclass
+class Indicator:
+    """A Phase 3 number question against its target and the baseline assessment."""
+
+    code: str
+    text: str
+    unit: str
+    better: str
+    value: float | None
+    target: float | None
+    baseline: float | None
+    change: float | None
+    reached: bool | None
+
+
+@dataclass
+class ReportData:
+    assessment_id: int
+    title: str
+    administration: str
+    country_name: str
+    country_iso3: str
+    region: str
+    framework: str
+    edition: int
+    phase_number: int
+    phase_title: str
+    period_start: date
+    period_end: date
+    status: str
+    status_label: str
+    validated: bool
+    review_comment: str
+    generated: date
+    results: scoring.Results
+    band_name: str
+    answered: int
+    total: int
+    focus_areas: list
+    pillars: list
+    gaps: list
+    strengths: list
+    gap_counts: dict
+    trend: list
+    earlier_label: str = ""
+    baseline_label: str = ""
+    baseline_overall: float | None = None
+    action_plan: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)  # (question code, EvidenceItem)
+
+    @property
+    def findings(self):
+        return [finding for area in self.focus_areas for finding in area.findings]
+
+
+def build_report_data(assessment):
+    """Read and score one assessment for its report. About 15 queries, whatever its size."""
+    assessment = Assessment.objects.select_related(
+        "administration__region", "framework", "phase"
+    ).get(pk=assessment.pk)
+    results, questions = selectors.results_of(assessment)
+    trend = selectors.trend_of(assessment)
+    answers = _answers(assessment)
+    earlier = _earlier(trend, assessment)
+    findings = {pk: _finding(q, answers.get(pk)) for pk, q in questions.items()}
+    data = _header(assessment, results)
+    data.focus_areas = _areas(assessment, questions, findings, results, earlier)
+    data.pillars = _pillars(assessment, results, earlier)
+    data.gaps = _gaps(results, questions)
+    data.strengths = _strengths(results, questions)
+    data.trend = _trend(trend, data.focus_areas)
+    data.answered = sum(f.answered for f in findings.values())
+    data.total = len(findings)
+    data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
+    if earlier is not None:
+        data.earlier_label = _assessment_label(earlier[0])
+    _phase_sections(data, assessment, questions, answers, trend)
+    return data
+
+
+def _header(assessment, results):
+    administration = assessment.administration
+    status = Assessment.Status(assessment.status)
+    return ReportData(
+        assessment_id=assessment.pk,
+        title=assessment.title,
+        administration=administration.name,
+        country_name=administration.country_name,
+        country_iso3=administration.country_alpha3,
+        region=administration.region.tr("name"),
+        framework=assessment.framework.tr("title"),
+        edition=assessment.framework.edition,
+        phase_number=assessment.phase.number,
+        phase_title=assessment.phase.tr("title"),
+        period_start=assessment.period_start,
+        period_end=assessment.period_end,
+        status=status.value,
+        status_label=str(status.label),
+        validated=status == Assessment.Status.VALIDATED,
+        review_comment=assessment.review_comment,
+        generated=timezone.localdate(),
+        results=results,
+        band_name=band_name(results.overall.band),
+        answered=0,
+        total=0,
+        focus_areas=[],
+        pillars=[],
+        gaps=[],
+        strengths=[],
+        gap_counts=results.gap_classes(),
+        trend=[],
+    )
+
+
+def band_name(code):
+    return _(BAND_NAMES[code]) if code else _("Not scored")
+
+
+def _answers(assessment):
+    """{question id: Answer} with evidence, in two queries."""
+    evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
+    return {
+        a.question_id: a
+        for a in Answer.objects.filter(assessment=assessment).prefetch_related(evidence)
+    }
+
+
+def _earlier(trend, assessment):
+    """The assessment just before this one in the trend, with its results, or None."""
+    before = [(a, r) for a, r in trend if a.pk != assessment.pk]
+    return before[-1] if before else None
+
+
+def _assessment_label(assessment):
+    return f"{assessment.title} ({assessment.created_at:%Y-%m-%d})"
+
+
+# Findings ---------------------------------------------------------------------------------
+
+
+def _finding(question, answer):
+    finding = Finding(
+        code=question.code,
+        text=question.tr("text"),
+        answer_type=question.answer_type,
+        mandatory=question.mandatory,
+        standards=tuple(s.code for s in sorted(question.standards.all(), key=lambda s: s.order)),
+        target=target_text(question, answer),
+    )
+    if answer is None:
+        return finding
+    finding.answered = answer.is_answered
+    finding.not_applicable = answer.not_applicable
+    finding.na_justification = answer.na_justification.strip()
+    finding.comment = answer.comment.strip()
+    finding.support = _support_label(answer.support_needed) if answer.support_needed else ""
+    finding.evidence = [_evidence(item) for item in answer.evidence.all()]
+    if not answer.not_applicable:
+        _read_value(finding, question, answer)
+    else:
+        finding.answer = _("Not applicable")
+    return finding
+
+
+def _read_value(finding, question, answer):
+    """The answer as a person would say it, plus the chosen maturity level's descriptor."""
+    kind = question.answer_type
+    if kind == Question.AnswerType.MATURITY and answer.maturity is not None:
+        finding.level = answer.maturity
+        finding.answer = _("Level %(level)s of 4") % {"level": answer.maturity}
+        finding.level_descriptor = level_descriptor(question, answer.maturity)
+    elif kind == Question.AnswerType.YES_NO and answer.yes_no is not None:
+        finding.answer = _("Yes") if answer.yes_no else _("No")
+    elif kind == Question.AnswerType.NUMBER and answer.number is not None:
+        finding.answer = f"{format_number(answer.number)} {question.tr('unit')}".strip()
+    elif kind == Question.AnswerType.TEXT:
+        finding.answer = answer.text.strip()
+    finding.score = scoring.value_score(
+        question, answer.maturity, answer.yes_no, _float(answer.number)
+    )
+
+
+def level_descriptor(question, level):
+    levels = question.tr("levels") or []
+    return levels[level] if level is not None and 0 <= level < len(levels) else ""
+
+
+def target_text(question, answer=None):
+    target = answer.target if answer is not None and answer.target is not None else None
+    target = question.target if target is None else target
+    kind = question.answer_type
+    if kind == Question.AnswerType.MATURITY:
+        level = 3 if target is None else round(target)
+        return _("Level %(level)s") % {"level": level}
+    if kind == Question.AnswerType.YES_NO:
+        return _("Yes")
+    if kind == Question.AnswerType.NUMBER and target is not None:
+        sign = "≤" if question.better == Question.Better.LOWER else "≥"
+        return f"{sign} {format_number(target)} {question.tr('unit')}".strip()
+    return ""
+
+
+def format_number(value):
+    """85, 85.5 or 1,250: no trailing zeros from the decimal column."""
+    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+def _support_label(code):
+    try:
+        return str(Answer.Support(code).label)
+    except ValueError:
+        return code
+
+
+def _evidence(item):
+    name = item.original_name or (item.file.name.rsplit("/", 1)[-1] if item.file else "")
+    return EvidenceItem(title=item.title.strip(), file_name=name, url=item.url)
+
+
+# Scores by focus area, pillar and standard ------------------------------------------------
+
+
+def _areas(assessment, questions, findings, results, earlier):
+    by_area = {}
+    for pk, question in questions.items():
+        by_area.setdefault(question.focus_area_id, []).append(findings[pk])
+    earlier_scores = earlier[1].by_focus_area if earlier else {}
+    areas = []
+    for area in assessment.framework.focus_areas.order_by("order", "code"):
+        if area.pk not in by_area:
+            continue
+        areas.append(
+            AreaReport(
+                code=area.code,
+                title=area.tr("title"),
+                description=area.tr("description"),
+                score=results.by_focus_area.get(area.code),
+                earlier=_value(earlier_scores.get(area.code)),
+                findings=by_area[area.pk],
+            )
+        )
+    return areas
+
+
+def _pillars(assessment, results, earlier):
+    """Pillars with their standards, only those this questionnaire scores."""
+    before_p = earlier[1].by_pillar if earlier else {}
+    before_s = earlier[1].by_standard if earlier else {}
+    pillars = {}
+    standards = Standard.objects.filter(framework_id=assessment.framework_id).select_related(
+        "pillar"
+    )
+    for standard in standards.order_by("pillar__order", "pillar__code", "order", "code"):
+        if standard.code not in results.by_standard:
+            continue
+        pillar = standard.pillar
+        if pillar.code not in pillars:
+            pillars[pillar.code] = GroupScore(
+                pillar.code,
+                pillar.tr("title"),
+                results.by_pillar.get(pillar.code),
+                _value(before_p.get(pillar.code)),
+            )
+        pillars[pillar.code].children.append(
+            GroupScore(
+                standard.code,
+                standard.tr("title"),
+                results.by_standard[standard.code],
+                _value(before_s.get(standard.code)),
+            )
+        )
+    return list(pillars.values())
+
+
+def _value(score):
+    return None if score is None else score.value
+
+
+# Gaps, strengths and trend ----------------------------------------------------------------
+
+
+def _gaps(results, questions):
+    rows = []
+    for rank, gap in enumerate(results.gaps, start=1):
+        question = questions[gap.question.id]
+        rows.append(
+            GapRow(
+                rank=rank,
+                code=question.code,
+                text=question.tr("text"),
+                focus_area=question.focus_area.tr("title"),
+                current=gap.current,
+                target=gap.target,
+                priority=gap.priority,
+                tfa_class=gap.tfa_class,
+                support=_support_label(gap.support_needed)
+                if gap.support_needed
+                else _("Not stated"),
+                standards=gap.question.standards,
+                recommendation=recommendation(question, gap),
+            )
+        )
+    return rows
+
+
+def recommendation(question, gap):
+    """What closing the gap means, in the questionnaire's own words where it has them."""
+    kind = question.answer_type
+    if kind == Question.AnswerType.MATURITY:
+        level = round(gap.target / 25)
+        text = level_descriptor(question, level)
+        return _("Reach level %(level)s: %(text)s") % {"level": level, "text": text}
+    if kind == Question.AnswerType.YES_NO:
+        return _("Put in place what the question asks for, with evidence that it works.")
+    target = target_text(question)
+    return _("Move the indicator to the target (%(target)s).") % {"target": target}
+
+
+def _strengths(results, questions):
+    return [
+        StrengthRow(
+            code=question_data.code,
+            text=questions[question_data.id].tr("text"),
+            focus_area=questions[question_data.id].focus_area.tr("title"),
+            score=score,
+        )
+        for question_data, score in results.strengths[:TOP_STRENGTHS]
+    ]
+
+
+def _trend(trend, areas):
+    return [
+        TrendPoint(
+            label=_assessment_label(a),
+            overall=results.overall.value,
+            by_focus_area={area.code: _value(results.by_focus_area.get(area.code)) for area in areas},
+        )
+        for a, results in trend
+    ]
+
+
+# Phase 2 action plan, Phase 3 indicators --------------------------------------------------
+
+
+def _phase_sections(data, assessment, questions, answers, trend):
+    if assessment.phase.number == Phase.PLANNING:
+        data.action_plan = [_action(q, answers.get(pk)) for pk, q in questions.items()]
+    elif assessment.phase.number == Phase.MONITORING:
+        baseline = trend[0] if trend and trend[0][0].pk != assessment.pk else None
+        before = {}
+        if baseline is not None:
+            data.baseline_label = _assessment_label(baseline[0])
+            data.baseline_overall = baseline[1].overall.value
+            before = dict(
+                Answer.objects.filter(
+                    assessment=baseline[0], question__answer_type=Question.AnswerType.NUMBER
+                ).values_list("question_id", "number")
+            )
+        data.indicators = [
+            _indicator(q, answers.get(pk), before.get(pk))
+            for pk, q in questions.items()
+            if q.answer_type == Question.AnswerType.NUMBER
+        ]
+
+
+def _action(question, answer):
+    status, descriptor = _("Not answered yet"), ""
+    if answer is not None and answer.not_applicable:
+        status = _("Not applicable")
+    elif answer is not None and answer.maturity is not None:
+        status = _("Level %(level)s of 4") % {"level": answer.maturity}
+        descriptor = level_descriptor(question, answer.maturity)
+    elif answer is not None and answer.yes_no is not None:
+        status = _("Yes") if answer.yes_no else _("No")
+    return ActionItem(
+        code=question.code,
+        text=question.tr("text"),
+        focus_area=question.focus_area.tr("title"),
+        status=status,
+        descriptor=descriptor,
+        target=target_text(question, answer),
+        support=_support_label(answer.support_needed) if answer and answer.support_needed else "",
+        comment=answer.comment.strip() if answer else "",
+        standards=tuple(s.code for s in question.standards.all()),
+    )
+
+
+def _indicator(question, answer, baseline):
+    value = _float(answer.number) if answer is not None else None
+    baseline = _float(baseline)
+    target = question.target
+    reached = None
+    if value is not None and target is not None:
+        lower = question.better == Question.Better.LOWER
+        reached = value <= target if lower else value >= target
+    return Indicator(
+        code=question.code,
+        text=question.tr("text"),
+        unit=question.tr("unit"),
+        better=question.better,
+        value=value,
+        target=target,
+        baseline=baseline,
+        change=None if value is None or baseline is None else value - baseline,
+        reached=reached,
+    )

@@ -1,0 +1,55 @@
+"""axe-core (WCAG 2 A and AA rules) on the main pages, run offline inside Chromium."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from assessments.models import Question
+from tests.browser.conftest import log_in
+from tests.conftest import ROOT, start
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page: Page):
+    """Serious and critical WCAG 2 A/AA violations on the page as it is now."""
+    if not Path(AXE).is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in the project root (`make test` does it).")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+def test_login_page_has_no_serious_violations(live_server, page: Page):
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param("/", id="home"),
+        pytest.param("/assessments/{a}/", id="overview"),
+        pytest.param("/assessments/{a}/sections/AEI/", id="section"),
+        pytest.param("/assessments/{a}/questions/{q}/", id="question"),
+        pytest.param("/assessments/{a}/submit/", id="submit"),
+    ],
+)
+def test_page_has_no_serious_violations(
+    live_server, page: Page, coordinator, administration, tiny, path
+):
+    assessment = start(coordinator, administration, tiny)
+    question = Question.objects.get(code="T-AEI-01")
+    log_in(page, live_server, coordinator)
+    page.goto(live_server.url + path.format(a=assessment.pk, q=question.pk))
+    assert axe_violations(page) == []
