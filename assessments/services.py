@@ -5,7 +5,7 @@ so history, versions and status rules hold whoever calls (views, seed data, test
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import selectors
@@ -104,6 +104,15 @@ def save_answers(user, assessment, changes):
     nothing is saved and `ConflictError` lists each clash with both values.
     """
     ensure_editable(assessment)
+    try:
+        return _save_answers(user, assessment, changes)
+    except IntegrityError:
+        # Someone created one of these answers between our read and our insert: read again,
+        # so the version check now sees their answer and reports the conflict.
+        return _save_answers(user, assessment, changes)
+
+
+def _save_answers(user, assessment, changes):
     with transaction.atomic():
         existing = {
             a.question_id: a

@@ -173,7 +173,10 @@ def section(request, pk, code):
                 _section_context(assessment, focus_area, forms, conflicts),
                 status=409,
             )
-        messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
+        if result.saved:
+            messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
+        else:
+            messages.success(request, _("Your answers are saved; nothing new since the last save."))
         target = request.POST.get("go")
         if target in {fa.code for fa in assessment.framework.focus_areas.all()}:
             return redirect("section", assessment.pk, target)

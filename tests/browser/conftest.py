@@ -26,6 +26,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Logging in through the form hashes the password on every test: keep it cheap here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def page(page: Page):
     """Fail fast: a missing element should not cost the default 30 s."""
@@ -46,9 +52,3 @@ def log_in(page: Page, live_server, user):
 def log_out(page: Page):
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Logging in through the form hashes the password on every test: keep it cheap here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

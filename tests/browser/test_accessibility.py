@@ -20,14 +20,15 @@ def axe_violations(page: Page):
     if not Path(AXE).is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` in the project root (`make test` does it).")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
-    )
-    return [
+    result = page.evaluate("async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})")
+    violations = [
         f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
         for v in result["violations"]
         if v["impact"] in BLOCKING
     ]
+    for line in violations:
+        print(line)
+    return violations
 
 
 def test_login_page_has_no_serious_violations(live_server, page: Page):
@@ -52,4 +53,17 @@ def test_page_has_no_serious_violations(
     question = Question.objects.get(code="T-AEI-01")
     log_in(page, live_server, coordinator)
     page.goto(live_server.url + path.format(a=assessment.pk, q=question.pk))
+    assert axe_violations(page) == []
+
+
+def test_section_page_with_errors_has_no_serious_violations(
+    live_server, page: Page, coordinator, administration, tiny
+):
+    assessment = start(coordinator, administration, tiny)
+    question = Question.objects.get(code="T-AEI-02")
+    log_in(page, live_server, coordinator)
+    page.goto(f"{live_server.url}/assessments/{assessment.pk}/sections/AEI/")
+    page.locator(f"#q-{question.pk}").get_by_label("Not applicable").check()
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text("Say why the question does not apply").wait_for()
     assert axe_violations(page) == []

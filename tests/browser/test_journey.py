@@ -37,9 +37,7 @@ def wait_for_autosaves(page: Page):
 def answer_in_setup(user, assessment, code, **values):
     """Answer through the service the views use, as if someone had done it earlier."""
     q = question(code)
-    form = AnswerForm(
-        {f"q{q.pk}-{name}": value for name, value in values.items()}, question=q
-    )
+    form = AnswerForm({f"q{q.pk}-{name}": value for name, value in values.items()}, question=q)
     assert form.is_valid(), form.errors
     services.save_answers(user, assessment, {q: (form.answer_values(), None)})
 
