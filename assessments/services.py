@@ -116,7 +116,7 @@ def _save_answers(user, assessment, changes):
     with transaction.atomic():
         existing = {
             a.question_id: a
-            for a in Answer.objects.select_for_update()
+            for a in Answer.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(assessment=assessment, question__in=[q.pk for q in changes])
         }
