@@ -5,6 +5,7 @@ here works on the small frozen records below, so pages, the PDF report, exports 
 all score the same way.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 PROVISIONAL_BELOW = 0.5  # a score resting on fewer than half its questions is provisional
@@ -101,15 +102,19 @@ def band(value):
     return code
 
 
-def value_score(question, maturity=None, yes_no=None, number=None):
-    """A value on the 0-100 scale, or None when it cannot be scored."""
+def value_score(question, maturity=None, yes_no=None, number=None, target=None):
+    """A value on the 0-100 scale, or None when it cannot be scored.
+
+    `target` is the assessment's own target for a number question, when it set one.
+    """
     kind = question.answer_type
     if kind == "maturity" and maturity is not None:
         return 25.0 * maturity
     if kind == "yes_no" and yes_no is not None:
         return 100.0 if yes_no else 0.0
-    if kind == "number" and number is not None and question.target is not None:
-        return number_score(float(number), float(question.target), question.better)
+    target = question.target if target is None else target
+    if kind == "number" and number is not None and target is not None:
+        return number_score(float(number), float(target), question.better)
     return None
 
 
@@ -134,29 +139,37 @@ def target_score(question, answer):
 def score_assessment(questions, answers):
     """Score an assessment. `answers` may be any iterable of AnswerData."""
     by_question = {a.question_id: a for a in answers}
-    sums = {}  # (kind, code) -> [weighted sum, weight, answered, applicable]
-    overall = [0.0, 0.0, 0, 0]
+    # code -> [weighted sum, weight, answered, applicable], in order of first appearance
+    by_focus_area, by_pillar, by_standard = (defaultdict(_new_sums) for _ in range(3))
+    overall = _new_sums()
     gaps, strengths = [], []
     for question in questions:
         if question.answer_type == "text":
             continue
         answer = by_question.get(question.id)
-        if answer is not None and answer.not_applicable:
-            continue
         score = None
         if answer is not None:
-            score = value_score(question, answer.maturity, answer.yes_no, answer.number)
-        keys = [("fa", question.focus_area)]
-        keys += [("pillar", code) for code in question.pillars]
-        keys += [("standard", code) for code in question.standards]
-        for key in keys:
-            acc = sums.get(key)
-            if acc is None:
-                acc = sums[key] = [0.0, 0.0, 0, 0]
-            _add(acc, score, question.weight)
-        _add(overall, score, question.weight)
-        if score is None:
+            if answer.not_applicable:
+                continue
+            score = value_score(
+                question, answer.maturity, answer.yes_no, answer.number, answer.target
+            )
+        sums = [overall, by_focus_area[question.focus_area]]
+        for code in question.pillars:
+            sums.append(by_pillar[code])
+        for code in question.standards:
+            sums.append(by_standard[code])
+        if score is None:  # applicable but unanswered: lowers completion, not the score
+            for acc in sums:
+                acc[3] += 1
             continue
+        weight = question.weight
+        weighted = weight * score
+        for acc in sums:
+            acc[0] += weighted
+            acc[1] += weight
+            acc[2] += 1
+            acc[3] += 1
         wanted = target_score(question, answer)
         if score < wanted:
             size = wanted - score
@@ -166,7 +179,7 @@ def score_assessment(questions, answers):
                     score,
                     wanted,
                     size,
-                    priority(size, question.weight, len(question.standards)),
+                    priority(size, weight, len(question.standards)),
                     CLASS_BY_SUPPORT.get(answer.support_needed, "B"),
                     answer.support_needed,
                 )
@@ -175,15 +188,14 @@ def score_assessment(questions, answers):
             strengths.append((question, score))
     gaps.sort(key=lambda g: (-g.priority, g.question.code))
     strengths.sort(key=lambda s: (-s[1], -s[0].weight, s[0].code))
-    results = Results(overall=_score(overall), gaps=gaps, strengths=strengths)
-    groups = {
-        "fa": results.by_focus_area,
-        "pillar": results.by_pillar,
-        "standard": results.by_standard,
-    }
-    for (kind, code), acc in sums.items():
-        groups[kind][code] = _score(acc)
-    return results
+    return Results(
+        overall=_score(overall),
+        by_focus_area={code: _score(acc) for code, acc in by_focus_area.items()},
+        by_pillar={code: _score(acc) for code, acc in by_pillar.items()},
+        by_standard={code: _score(acc) for code, acc in by_standard.items()},
+        gaps=gaps,
+        strengths=strengths,
+    )
 
 
 def priority(size, weight, n_standards):
@@ -191,17 +203,14 @@ def priority(size, weight, n_standards):
     return round(size / 100.0 * weight * (1 + 0.25 * max(0, n_standards - 1)), 4)
 
 
-def _add(acc, score, weight):
-    acc[3] += 1
-    if score is not None:
-        acc[0] += weight * score
-        acc[1] += weight
-        acc[2] += 1
+def _new_sums():
+    return [0.0, 0.0, 0, 0]
 
 
 def _score(acc):
     total, weights, answered, applicable = acc
-    value = total / weights if weights else None
+    # Rounded so that float noise (74.99999999999999) cannot move a score across a band.
+    value = round(total / weights, 9) if weights else None
     return Score(
         value=value,
         answered=answered,

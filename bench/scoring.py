@@ -4,12 +4,16 @@ Scores 1,000 synthetic assessments of 150 answers each with assessments.scoring,
 beside it, on the same data in the same run, the floor: a plain loop that only sums the answers'
 values. Each is repeated and the medians compared. The last line printed is key=value pairs.
 
+For scale it also times building, with their arguments ready, just the Score and Gap objects that
+the results hold: no scoring can be faster than that.
+
     .venv/bin/python bench/scoring.py [--repeat 7] [--assessments 1000]
 
 Needs no Django settings: scoring.py is pure, so the module file is loaded on its own.
 """
 
 import argparse
+import dataclasses
 import importlib.util
 import random
 import statistics
@@ -76,9 +80,13 @@ def build_answers(scoring, questions, rng):
         elif roll < 0.10 or q.answer_type == "text":
             answers.append(scoring.AnswerData(q.id, support_needed=support))
         elif q.answer_type == "maturity":
-            answers.append(scoring.AnswerData(q.id, maturity=rng.randint(0, 4), support_needed=support))
+            answers.append(
+                scoring.AnswerData(q.id, maturity=rng.randint(0, 4), support_needed=support)
+            )
         elif q.answer_type == "yes_no":
-            answers.append(scoring.AnswerData(q.id, yes_no=rng.random() < 0.6, support_needed=support))
+            answers.append(
+                scoring.AnswerData(q.id, yes_no=rng.random() < 0.6, support_needed=support)
+            )
         else:
             value = round(rng.uniform(0, 1.5) * q.target, 2)
             answers.append(scoring.AnswerData(q.id, number=value, support_needed=support))
@@ -114,6 +122,32 @@ def run_floor(assessments):
     return elapsed, total, count
 
 
+def object_arguments(results):
+    """The constructor arguments of every Score and Gap the results hold."""
+
+    def args(obj):
+        return tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
+
+    scores, gaps = [], []
+    for r in results:
+        scores.append(args(r.overall))
+        for group in (r.by_focus_area, r.by_pillar, r.by_standard):
+            scores.extend(args(s) for s in group.values())
+        gaps.extend(args(g) for g in r.gaps)
+    return scores, gaps
+
+
+def run_objects(scoring, scores, gaps):
+    """Only build the result objects: the part of scoring no optimisation of the loop removes."""
+    score, gap = scoring.Score, scoring.Gap
+    start = time.perf_counter()
+    for a in scores:
+        score(*a)
+    for a in gaps:
+        gap(*a)
+    return time.perf_counter() - start
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=7)
@@ -128,8 +162,8 @@ def main(argv=None):
     if n_answers != {QUESTIONS}:
         raise SystemExit(f"expected {QUESTIONS} answers per assessment, got {sorted(n_answers)}")
 
-    scoring_times, floor_times = [], []
-    checksum = None
+    scoring_times, floor_times, object_times = [], [], []
+    checksum = object_args = None
     for _ in range(args.repeat):  # interleaved, so both see the same machine state
         elapsed, results = run_scoring(scoring, questions, assessments)
         scoring_times.append(elapsed)
@@ -139,21 +173,32 @@ def main(argv=None):
         checksum = overall
         elapsed, _total, counted = run_floor(assessments)
         floor_times.append(elapsed)
+        if object_args is None:
+            object_args = object_arguments(results)
+        object_times.append(run_objects(scoring, *object_args))
 
     median_s = statistics.median(scoring_times)
     floor_s = statistics.median(floor_times)
+    objects_s = statistics.median(object_times)
     if not floor_s > 0 or not median_s > 0:
         raise SystemExit(f"could not measure: scoring {median_s!r} s, floor {floor_s!r} s")
     ratio = median_s / floor_s
 
     print(f"{args.assessments} assessments x {QUESTIONS} answers, {args.repeat} runs each")
+    n_scores, n_gaps = (len(args) for args in object_args)
     print(f"mean overall score {checksum / len(assessments):.2f}, floor summed {counted} values")
+    print(f"results hold {n_scores} scores and {n_gaps} gaps")
     print(f"{'':<16}{'median s':>10}{'min s':>10}{'max s':>10}")
-    for name, times in (("score_assessment", scoring_times), ("floor (sum)", floor_times)):
+    rows = (
+        ("score_assessment", scoring_times),
+        ("floor (sum)", floor_times),
+        ("objects only", object_times),
+    )
+    for name, times in rows:
         print(f"{name:<16}{statistics.median(times):>10.4f}{min(times):>10.4f}{max(times):>10.4f}")
     print(
         f"median_s={median_s:.4f} floor_s={floor_s:.4f} ratio_vs_floor={ratio:.2f} "
-        f"assessments={args.assessments} answers={QUESTIONS}"
+        f"objects_s={objects_s:.4f} assessments={args.assessments} answers={QUESTIONS}"
     )
     return 0
 
