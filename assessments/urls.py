@@ -34,4 +34,5 @@ urlpatterns = [
     path("assessments/<int:pk>/submit/", views.submit, name="submit"),
     path("assessments/<int:pk>/review/", views.review, name="review"),
     path("assessments/<int:pk>/share/", views.share, name="share"),
+    path("assessments/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
 ]

@@ -362,3 +362,17 @@ def share(request, pk):
         request, _("Shared with donors.") if shared else _("No longer shared with donors.")
     )
     return redirect(reverse("assessment_detail", args=[assessment.pk]))
+
+
+@login_required
+def report_pdf(request, pk):
+    """The assessment report as a PDF download, scored like the pages."""
+    # Imported here so reportlab loads only when someone asks for a report.
+    from django.utils.http import content_disposition_header
+
+    from .reports.pdf import render_report, report_filename
+
+    assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
+    response = HttpResponse(render_report(assessment), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
+    return response

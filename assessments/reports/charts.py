@@ -54,11 +54,11 @@ ELLIPSIS = "…"
 def radar_chart(labels, series, title=""):
     """Focus-area profile: up to two series (current, earlier) on axes 0-100."""
     labels, series = list(labels), _series(series, len(labels), limit=2)
-    radius, label_room = 88, 34
+    radius, label_room = 105, 36
     top = _title_height(title)
     legend_rows = _legend_rows(_legend_items(series, radar=True))
     height = top + 2 * (radius + label_room) + 18 * len(legend_rows) + 6
-    drawing = Drawing(WIDTH, height)
+    drawing = _drawing(height)
     _add_title(drawing, title)
     cx, cy = WIDTH / 2, height - top - label_room - radius
     points = [_radar_point(cx, cy, radius, i, len(labels), 100) for i in range(len(labels))]
@@ -83,7 +83,7 @@ def bar_chart(labels, series, title="", value_suffix="%"):
     legend_h = 18 * len(_legend_rows(_legend_items(series))) if len(series) > 1 else 0
     top = _title_height(title)
     height = top + 4 + row_h * max(1, len(labels)) + 16 + legend_h
-    drawing = Drawing(WIDTH, height)
+    drawing = _drawing(height)
     _add_title(drawing, title)
     x0, x1 = 184, WIDTH - 40
     plot_top = height - top - 4
@@ -111,7 +111,7 @@ def trend_chart(labels, series, title=""):
     legend_rows = _legend_rows(_legend_items(series, markers=True))
     plot_h, axis_h = 150, 30
     height = top + 8 + plot_h + axis_h + 18 * len(legend_rows)
-    drawing = Drawing(WIDTH, height)
+    drawing = _drawing(height)
     _add_title(drawing, title)
     left, right = 36, WIDTH - 12
     plot_top = height - top - 8
@@ -227,6 +227,14 @@ def _wrap(text, width, size, max_lines):
         last = last[:-1]
     kept[-1] = last.rstrip() + ELLIPSIS
     return kept
+
+
+def _drawing(height):
+    """A chart canvas in the report font, so no unembedded Helvetica slips into the PDF."""
+    drawing = Drawing(WIDTH, height)
+    drawing.initialFontName = fonts().regular
+    drawing.initialFontSize = LABEL_SIZE
+    return drawing
 
 
 def _title_height(title):

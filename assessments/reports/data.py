@@ -77,6 +77,7 @@ class GapRow:
     code: str
     text: str
     focus_area: str
+    focus_area_code: str
     current: float
     target: float
     priority: float
@@ -232,7 +233,14 @@ def _header(assessment, results):
 
 
 def band_name(code):
-    return _(BAND_NAMES[code]) if code else _("Not scored")
+    """The band's name in the active language (scoring.BANDS holds the English ones)."""
+    names = {
+        "initial": _("Initial"),
+        "developing": _("Developing"),
+        "established": _("Established"),
+        "advanced": _("Advanced"),
+    }
+    return names.get(code, BAND_NAMES.get(code, "")) if code else _("Not scored")
 
 
 def _answers(assessment):
@@ -412,6 +420,7 @@ def _gaps(results, questions):
                 code=question.code,
                 text=question.tr("text"),
                 focus_area=question.focus_area.tr("title"),
+                focus_area_code=question.focus_area.code,
                 current=gap.current,
                 target=gap.target,
                 priority=gap.priority,
@@ -456,7 +465,9 @@ def _trend(trend, areas):
         TrendPoint(
             label=_assessment_label(a),
             overall=results.overall.value,
-            by_focus_area={area.code: _value(results.by_focus_area.get(area.code)) for area in areas},
+            by_focus_area={
+                area.code: _value(results.by_focus_area.get(area.code)) for area in areas
+            },
         )
         for a, results in trend
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -77,6 +78,25 @@ def fonts(font_dir=FONT_DIR):
     return Fonts(**names, embedded=True)
 
 
+def _field_styles(small, f):
+    """Label/value lines of a finding: the label is the paragraph's bullet, in a 32 mm column."""
+    field = ParagraphStyle(
+        "Field",
+        parent=small,
+        leftIndent=32 * mm,
+        bulletIndent=4,
+        bulletFontName=f.bold,
+        bulletFontSize=7.5,
+        bulletColor=MUTED,
+        spaceAfter=2.5,
+    )
+    return {
+        "Field": field,
+        "FieldNote": ParagraphStyle("FieldNote", parent=field, fontName=f.italic, textColor=MUTED),
+        "FieldMuted": ParagraphStyle("FieldMuted", parent=field, textColor=MUTED),
+    }
+
+
 @cache
 def stylesheet():
     """Paragraph styles by name; built once, as ParagraphStyle objects are not mutated."""
@@ -101,6 +121,7 @@ def stylesheet():
             fontSize=16,
             leading=20,
             textColor=NAVY,
+            spaceBefore=14,
             spaceAfter=10,
         ),
         "H2": ParagraphStyle(
@@ -116,7 +137,17 @@ def stylesheet():
         "H3": ParagraphStyle(
             "H3", parent=body, fontName=f.bold, fontSize=10, leading=13, spaceBefore=6
         ),
-        "QuestionHead": ParagraphStyle("QuestionHead", parent=body, fontName=f.bold),
+        "QuestionHead": ParagraphStyle(
+            "QuestionHead",
+            parent=body,
+            backColor=PALE,
+            borderPadding=(4, 4, 4, 4),
+            leftIndent=4,
+            rightIndent=4,
+            spaceBefore=4,
+            spaceAfter=7,
+        ),
+        **_field_styles(small, f),
         "CoverKicker": ParagraphStyle(
             "CoverKicker", parent=body, fontSize=11, leading=14, textColor=BLUE, spaceAfter=6
         ),
@@ -133,7 +164,22 @@ def stylesheet():
             "CoverSubtitle", parent=body, fontSize=14, leading=18, textColor=INK, spaceAfter=18
         ),
         "Figure": ParagraphStyle(
-            "Figure", parent=small, fontSize=30, leading=34, fontName=f.bold, alignment=TA_CENTER
+            "Figure",
+            parent=small,
+            fontSize=26,
+            leading=30,
+            fontName=f.bold,
+            alignment=TA_CENTER,
+            textColor=NAVY,
+        ),
+        "FigureWord": ParagraphStyle(
+            "FigureWord",
+            parent=small,
+            fontSize=15,
+            leading=18,
+            fontName=f.bold,
+            alignment=TA_CENTER,
+            textColor=NAVY,
         ),
         "FigureLabel": ParagraphStyle(
             "FigureLabel", parent=small, textColor=MUTED, alignment=TA_CENTER

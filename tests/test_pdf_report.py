@@ -1,0 +1,346 @@
+"""The PDF report of an assessment: what a reader finds in it, and who may download it."""
+
+import io
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils import timezone, translation
+from PIL import Image, ImageStat
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from assessments import selectors, services
+from assessments.models import Answer
+from assessments.reports.layout import KeepWhole
+from assessments.reports.pdf import render_report, report_filename
+from tests.conftest import start
+
+PDFTOPPM = "/usr/bin/pdftoppm"
+SECTIONS = [
+    "Contents",
+    "1 Executive summary",
+    "2 Readiness",
+    "2.1 By focus area",
+    "2.2 By pillar and standard",
+    "3 Detailed findings",
+    "4 Gap analysis and recommendations",
+    "5 Action plan and progress",
+    "Annex A Scoring method",
+    "Annex B Glossary",
+    "Annex C List of evidence",
+]
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """These tests read English text; a request made by an earlier test (the language switch
+    in test_home) can leave French active in the thread, so the language is set here."""
+    with translation.override("en"):
+        yield
+
+
+def pages(pdf):
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def text_of(pdf):
+    """All the text, with line breaks and runs of spaces folded to single spaces."""
+    return " ".join(" ".join(pages(pdf)).split())
+
+
+def answer(user, assessment, questions=None, comment="Checked on site.", number=50):
+    """Answer questions (all by default) with level 2, yes, `number` or a sentence."""
+    questions = list(selectors.questions_of(assessment)) if questions is None else questions
+    values_by_type = {
+        "maturity": 2,
+        "yes_no": True,
+        "number": number,
+        "text": "The programme is described in the customs code.",
+    }
+    changes = {}
+    for question in questions:
+        values = {"comment": comment, "support_needed": "technical"}
+        values[question.answer_type] = values_by_type[question.answer_type]
+        changes[question] = (values, None)
+    services.save_answers(user, assessment, changes)
+
+
+@pytest.fixture
+def full(editor, administration, safe):
+    """A SAFE Phase 1 assessment with every question answered."""
+    assessment = start(editor, administration, safe)
+    answer(editor, assessment)
+    return assessment
+
+
+def test_every_section_heading_is_in_the_report(full):
+    text = text_of(render_report(full))
+
+    for heading in SECTIONS:
+        assert heading in text
+
+
+def test_summary_shows_the_overall_index_and_band(full):
+    results, _ = selectors.results_of(full)
+
+    summary = " ".join(pages(render_report(full))[2].split())
+
+    assert "1 Executive summary" in summary
+    assert f"readiness index of {results.overall.value:.0f} out of 100" in summary
+
+
+def test_findings_show_answers_level_descriptors_and_comments(editor, administration, safe):
+    assessment = start(editor, administration, safe)
+    question = selectors.questions_of(assessment).get(code="NA-AEI-01")
+    answer(editor, assessment, [question], comment="Seen the customs code, article 12.")
+
+    text = text_of(render_report(assessment))
+
+    assert "NA-AEI-01" in text
+    assert "Level 2 of 4" in text
+    assert " ".join(question.levels[2].split()) in text
+    assert "Seen the customs code, article 12." in text
+
+
+def test_not_applicable_answers_show_their_justification(editor, administration, tiny):
+    assessment = start(editor, administration, tiny)
+    question = selectors.questions_of(assessment).get(code="T-AEO-02")
+    services.save_answers(
+        editor,
+        assessment,
+        {question: ({"not_applicable": True, "na_justification": "No AEO law yet."}, None)},
+    )
+
+    text = text_of(render_report(assessment))
+
+    assert "Not applicable" in text
+    assert "No AEO law yet." in text
+
+
+def test_evidence_is_listed_with_the_finding_and_in_the_annex(editor, administration, tiny):
+    assessment = start(editor, administration, tiny)
+    question = selectors.questions_of(assessment).get(code="T-AEI-01")
+    answer(editor, assessment, [question])
+    saved = Answer.objects.get(assessment=assessment, question=question)
+    services.add_evidence(editor, saved, url="https://example.org/law.pdf", title="Customs law")
+
+    text = text_of(render_report(assessment))
+
+    assert text.count("Customs law") >= 2
+    assert "https://example.org/law.pdf" in text
+
+
+def test_a_fully_answered_report_has_more_pages_than_an_empty_one(editor, administration, safe):
+    empty = start(editor, administration, safe, title="Empty")
+    full = start(editor, administration, safe, title="Full")
+    answer(editor, full)
+
+    assert len(pages(render_report(full))) > len(pages(render_report(empty))) + 10
+
+
+def test_an_empty_assessment_renders_with_not_answered_notes(editor, administration, safe):
+    assessment = start(editor, administration, safe)
+
+    text = text_of(render_report(assessment))
+
+    assert "Not answered yet" in text
+    assert "No scored question has been answered yet" in text
+    assert "No gap can be identified until questions are answered" in text
+    assert "No evidence has been attached yet." in text
+
+
+def test_a_partly_answered_assessment_renders_both_kinds_of_question(editor, administration, safe):
+    assessment = start(editor, administration, safe)
+    first_ten = list(selectors.questions_of(assessment)[:10])
+    answer(editor, assessment, first_ten, comment="Partly done.")
+
+    text = text_of(render_report(assessment))
+
+    assert "Partly done." in text
+    assert "Not answered yet" in text
+    assert "Provisional" in text
+
+
+def test_draft_mark_on_every_page_until_validated(full, editor, reviewer):
+    assert all("DRAFT — not validated" in page for page in pages(render_report(full)))
+
+    services.submit(editor, full)
+    assert all("DRAFT" in page for page in pages(render_report(full)))
+
+    services.validate(reviewer, full, "Checked against the evidence.")
+    validated = pages(render_report(full))
+    assert not any("DRAFT" in page for page in validated)
+    assert "Checked against the evidence." in " ".join(validated)
+
+
+def test_accented_names_survive_and_fonts_are_embedded(editor, administration, tiny):
+    administration.name = "Douanes de Côte d'Ivoire, São Tomé et Łódź"
+    administration.save()
+    assessment = start(editor, administration, tiny, title="Évaluation à Łódź")
+    answer(editor, assessment, comment="Contrôle à São Tomé, rapport de Łódź.")
+
+    pdf = render_report(assessment)
+
+    text = text_of(pdf)
+    for name in ["Côte d'Ivoire", "São Tomé", "Łódź", "Évaluation à Łódź"]:
+        assert name in text
+    assert "Contrôle à São Tomé, rapport de Łódź." in text
+    fonts = used_fonts(pdf)
+    assert fonts
+    assert all(embedded for _name, embedded in fonts)
+
+
+def used_fonts(pdf):
+    """(font name, embedded?) for every font any page uses."""
+    found = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            for descendant in font.get("/DescendantFonts", []):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found.add((str(font["/BaseFont"]), embedded))
+    return found
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils is not installed")
+def test_pdffonts_sees_only_embedded_fonts(editor, administration, tiny, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_report(start(editor, administration, tiny)))
+
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True, timeout=30
+    ).stdout.splitlines()[2:]
+
+    assert listing
+    assert all(line.split()[-5] == "yes" for line in listing)
+
+
+def test_user_text_is_printed_literally_not_read_as_markup(editor, administration, tiny):
+    administration.name = "Customs & Excise <b>Authority</b>"
+    administration.save()
+    assessment = start(editor, administration, tiny)
+    answer(editor, assessment, comment='<font color="red">Unclosed & <b>bold</b> <para>')
+
+    text = text_of(render_report(assessment))
+
+    assert "Customs & Excise <b>Authority</b>" in text
+    assert '<font color="red">Unclosed & <b>bold</b> <para>' in text
+
+
+def test_a_question_block_moves_to_the_next_page_rather_than_split():
+    style = ParagraphStyle("plain")
+    filler = [Spacer(1, A4[1] - 200)]
+    block = KeepWhole([Paragraph(f"Line {i}", style) for i in range(20)], max_height=600)
+    buffer = io.BytesIO()
+
+    SimpleDocTemplate(buffer, pagesize=A4).build([*filler, block])
+
+    first, second = pages(buffer.getvalue())
+    assert "Line 0" not in first
+    assert "Line 0" in second and "Line 19" in second
+
+
+def test_content_follows_the_active_language(editor, administration, tiny):
+    assessment = start(editor, administration, tiny)
+
+    with translation.override("fr"):
+        text = text_of(render_report(assessment))
+
+    assert "Informations électroniques préalables" in text
+    assert "Existe-t-il une base juridique ?" in text
+
+
+def test_phase_2_report_shows_the_action_plan(editor, administration, tiny):
+    assessment = start(editor, administration, tiny, phase=2, title="Plan 2026")
+    answer(editor, assessment, comment="Draft bill sent to parliament.")
+
+    text = text_of(render_report(assessment))
+
+    assert "5 Action plan" in text
+    assert "T-PI-01" in text
+    assert "Draft bill sent to parliament." in text
+
+
+def test_phase_3_report_shows_indicators_against_the_baseline(editor, administration, tiny):
+    baseline = start(editor, administration, tiny, phase=3, title="Baseline 2024")
+    answer(editor, baseline, number=40)
+    current = start(editor, administration, tiny, phase=3, title="Review 2026")
+    answer(editor, current, number=75)
+
+    text = text_of(render_report(current))
+
+    assert "5 Progress against the baseline" in text
+    assert "Baseline: Baseline 2024" in text
+    assert "T-ME-01" in text
+    assert "+35" in text
+    assert "Below target" in text
+
+
+def test_editor_downloads_the_report_with_its_file_name(client, editor, full):
+    client.force_login(editor)
+
+    response = client.get(reverse("report_pdf", args=[full.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    name = f"SAFE-needs-assessment-CIV-{timezone.localdate():%Y-%m-%d}.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert response.content.startswith(b"%PDF")
+
+
+def test_report_filename_uses_the_iso3_code_and_today(full):
+    assert report_filename(full) == f"SAFE-needs-assessment-CIV-{date.today():%Y-%m-%d}.pdf"
+
+
+def test_editor_of_another_administration_gets_404(client, other_editor, full):
+    client.force_login(other_editor)
+
+    assert client.get(reverse("report_pdf", args=[full.pk])).status_code == 404
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client, full):
+    response = client.get(reverse("report_pdf", args=[full.pk]))
+
+    assert response.status_code == 302
+    assert response.url.startswith(resolve_url(settings.LOGIN_URL))
+
+
+@pytest.mark.parametrize("framework", ["tiny", "safe"])
+def test_report_reads_with_a_fixed_number_of_queries(
+    request, framework, editor, administration, django_assert_max_num_queries
+):
+    content = request.getfixturevalue(framework)
+    earlier = start(editor, administration, content, title="Earlier")
+    answer(editor, earlier)
+    assessment = start(editor, administration, content, title="Now")
+    answer(editor, assessment)
+    for saved in Answer.objects.filter(assessment=assessment):
+        services.add_evidence(editor, saved, url="https://example.org/e", title="Manual")
+
+    with django_assert_max_num_queries(15):  # 14 today; Phase 3 reads its baseline too
+        render_report(assessment)
+
+
+@pytest.mark.skipif(not shutil.which(PDFTOPPM), reason="poppler-utils is not installed")
+def test_first_page_is_not_blank_when_rendered(full, tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(render_report(full))
+
+    subprocess.run(
+        [PDFTOPPM, "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
+
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    assert ImageStat.Stat(image).stddev[0] > 20
