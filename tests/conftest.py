@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from assessments import services
 from assessments.content import load_content
@@ -27,6 +28,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "evidence"
     # Real hashers cost ~0.3 s a password: too slow for a suite that builds many people.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    translation.activate(settings.LANGUAGE_CODE)  # a test that switched language must not leak
 
 
 @pytest.fixture

@@ -81,11 +81,26 @@ def test_new_edition_is_added_beside_the_old_one(tmp_path, tiny):
         ("weight: 3", "weight: heavy", "bad_weight", "T-AEI-01"),
         ("      - All modes, enforced.\n", "", "levels", "T-AEI-01"),
         ("code: T-AEO-02", "code: T-AEO-01", "duplicate_code", "T-AEO-01"),
-        ("focus_area: AEO\n    standards: [P2-03, AEO-G]", "focus_area: XX\n    standards: [P2-03, AEO-G]", "unknown_focus_area", "T-AEO-01"),  # noqa: E501
+        (
+            "focus_area: AEO\n    standards: [P2-03, AEO-G]",
+            "focus_area: XX\n    standards: [P2-03, AEO-G]",
+            "unknown_focus_area",
+            "T-AEO-01",
+        ),  # noqa: E501
         ("phase: 3", "phase: 7", "unknown_phase", "T-ME-01"),
-        ("answer_type: yes_no\n    weight: 1", "answer_type: slider\n    weight: 1", "unknown_answer_type", "T-AEO-02"),  # noqa: E501
+        (
+            "answer_type: yes_no\n    weight: 1",
+            "answer_type: slider\n    weight: 1",
+            "unknown_answer_type",
+            "T-AEO-02",
+        ),  # noqa: E501
         ("    target: 90\n", "", "bad_target", "T-ME-01"),
-        ("text: Is advance data checked automatically?", "text: {fr: Seulement en français}", "missing_english", "T-AEI-02"),  # noqa: E501
+        (
+            "text: Is advance data checked automatically?",
+            "text: {fr: Seulement en français}",
+            "missing_english",
+            "T-AEI-02",
+        ),  # noqa: E501
     ],
 )
 def test_bad_file_is_refused_with_place_and_reason(tmp_path, old, new, code, place):
@@ -150,4 +165,3 @@ def test_export_then_load_gives_the_same_content(tmp_path, tiny, capsys):
     again["framework"]["code"] = "tiny-2021"
     exported["framework"]["code"] = "tiny-2021"
     assert again == exported
-

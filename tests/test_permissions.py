@@ -48,6 +48,7 @@ ACTIONS = {
         302,
         "submitted",
     ),
+    "download": ("get", lambda a: reverse("report_pdf", args=[a.pk]), None, 200, "draft"),
     "share": (
         "post",
         lambda a: reverse("share", args=[a.pk]),
@@ -98,6 +99,7 @@ EXPECTED = {
 }
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
 EXPECTED["autosave"] = EXPECTED["edit"]
+EXPECTED["download"] = EXPECTED["view"]
 
 
 def register(action, method, url, data, done_status, prepare_status, expected):
@@ -153,6 +155,7 @@ def test_donor_sees_a_shared_assessment_but_cannot_edit_it(client, donor, assess
     assessment.save()
     client.force_login(donor)
     assert client.get(reverse("assessment_detail", args=[assessment.pk])).status_code == 200
+    assert client.get(reverse("report_pdf", args=[assessment.pk])).status_code == 200
     response = client.post(
         reverse("section", args=[assessment.pk, "AEI"]), section_post(assessment)
     )
