@@ -10,6 +10,7 @@ reportlab reads a small XML markup there, so an unescaped "<b>" or "&" in a comm
 otherwise change the layout or break the build.
 """
 
+import functools
 import io
 from functools import partial
 from xml.sax.saxutils import escape
@@ -47,24 +48,20 @@ def esc(text):
 # The page: renderer base class -------------------------------------------------------------
 
 
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so each footer can say "page x of y"."""
+class _FormsCanvas(Canvas):
+    """Draws, at the very end, what pages could only refer to while they were laid out.
+
+    Building once is half the cost of platypus' two-pass `multiBuild`: pages show the total
+    page count and the contents through PDF forms that are referenced on each page and
+    defined here, when the last page is known.
+    """
 
     def __init__(self, *args, renderer, **kwargs):
         super().__init__(*args, **kwargs)
         self._renderer = renderer
-        self._page_states = []
-
-    def showPage(self):  # noqa: N802 (reportlab's name)
-        self._page_states.append(dict(self.__dict__))
-        self._startPage()
 
     def save(self):
-        total = len(self._page_states)
-        for state in self._page_states:
-            self.__dict__.update(state)
-            self._renderer.draw_page_number(self, self._pageNumber, total)
-            super().showPage()
+        self._renderer.define_late_forms(self)
         super().save()
 
 
@@ -79,7 +76,7 @@ class _Document(BaseDocTemplate):
         key = f"h{id(flowable)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, escape(text), self.page, key))
+        self.contents_entries.append((level, text, self.page))
 
 
 class ReportRenderer:
@@ -106,9 +103,21 @@ class ReportRenderer:
 
     def render(self):
         buffer = io.BytesIO()
-        document = self._document(buffer)
-        document.multiBuild(self.story(), canvasmaker=partial(_NumberedCanvas, renderer=self))
+        self.document = self._document(buffer)
+        self.document.contents_entries = []
+        self.document.build(self.story(), canvasmaker=partial(_FormsCanvas, renderer=self))
         return buffer.getvalue()
+
+    def define_late_forms(self, canvas):
+        """Fill the forms pages refer to: the page total, and the contents."""
+        canvas.beginForm(PAGE_TOTAL_FORM)
+        canvas.setFont(self.fonts.regular, 8)
+        canvas.setFillColor(styles.MUTED)
+        canvas.drawString(0, 0, str(canvas.getPageNumber() - 1))
+        canvas.endForm()
+        canvas.beginForm(CONTENTS_FORM, lowery=-PAGE_HEIGHT, upperx=PAGE_WIDTH, uppery=0)
+        Contents.draw_entries(canvas, self.document.contents_entries, self.fonts)
+        canvas.endForm()
 
     def _document(self, buffer):
         document = _Document(
@@ -168,12 +177,17 @@ class ReportRenderer:
         self._footer(canvas)
         canvas.restoreState()
 
-    def draw_page_number(self, canvas, page, total):
+    def draw_page_number(self, canvas):
+        """ "Page x of y": y is a form defined once the last page is known."""
         canvas.saveState()
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
-        label = _("Page %(page)s of %(total)s") % {"page": page, "total": total}
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 9 * mm, label)
+        label = _("Page %(page)s of %(total)s") % {"page": canvas.getPageNumber(), "total": ""}
+        total_width = canvas.stringWidth("0000", self.fonts.regular, 8)
+        x, y = PAGE_WIDTH - MARGIN - total_width, MARGIN - 9 * mm
+        canvas.drawRightString(x - 2, y, label.rstrip())
+        canvas.translate(x, y)
+        canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
 
     def _footer(self, canvas):
@@ -184,6 +198,7 @@ class ReportRenderer:
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
         canvas.drawString(MARGIN, y, self._fit_text(self.footer_text(), 8, FRAME_WIDTH * 0.75))
+        self.draw_page_number(canvas)
 
     def _draft_label(self, canvas, y, white=False):
         if not self.is_draft():
@@ -205,13 +220,19 @@ class ReportRenderer:
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(50)
         text = _("DRAFT — not validated")
-        size = 64
-        while size > 20 and canvas.stringWidth(text, self.fonts.bold, size) > PAGE_HEIGHT * 0.8:
-            size -= 2
+        size = self._draft_size(text)
         canvas.setFont(self.fonts.bold, size)
         canvas.drawCentredString(0, -size / 3, text)
         canvas.restoreState()
 
+    @functools.cache  # noqa: B019 (one renderer per report: the cache dies with it)
+    def _draft_size(self, text):
+        size = 64
+        while size > 20 and stringWidth(text, self.fonts.bold, size) > PAGE_HEIGHT * 0.8:
+            size -= 2
+        return size
+
+    @functools.cache  # noqa: B019 (one renderer per report: the cache dies with it)
     def _fit_text(self, text, size, width):
         """Shorten a one-line header or footer text with an ellipsis so it cannot overflow."""
         if stringWidth(text, self.fonts.regular, size) <= width:
@@ -219,6 +240,54 @@ class ReportRenderer:
         while text and stringWidth(text + "…", self.fonts.regular, size) > width:
             text = text[:-1]
         return text.rstrip() + "…"
+
+
+PAGE_TOTAL_FORM, CONTENTS_FORM = "page-total", "contents"
+SHORT_CELL = 12  # characters; fits the narrowest column on one line
+
+
+class Contents(Flowable):
+    """The contents page: a full frame that shows a form filled in after the last page.
+
+    Entries are (level, text, page); the page holds about 40 of them, which is far more than
+    the report's headings of levels 0 and 1.
+    """
+
+    LINE = 15
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, available_height
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.translate(0, self.height)  # the form draws downwards from the top
+        self.canv.doForm(CONTENTS_FORM)
+        self.canv.restoreState()
+
+    @classmethod
+    def draw_entries(cls, canvas, entries, fonts):
+        y = -cls.LINE
+        for level, text, page in entries[: int(BODY_HEIGHT // cls.LINE) - 1]:
+            font = fonts.bold if level == 0 else fonts.regular
+            indent = 0 if level == 0 else 16
+            if level == 0:
+                y -= 5
+            canvas.setFont(font, 9.5)
+            canvas.setFillColor(styles.INK)
+            label = text
+            while label and canvas.stringWidth(label, font, 9.5) > FRAME_WIDTH - indent - 50:
+                label = label[:-1]
+            canvas.drawString(indent, y, label)
+            start = indent + canvas.stringWidth(label, font, 9.5) + 4
+            canvas.setFillColor(styles.MUTED)
+            dots = "." * max(
+                0, int((FRAME_WIDTH - 30 - start) / canvas.stringWidth(".", font, 9.5))
+            )
+            canvas.drawString(start, y, dots)
+            canvas.setFillColor(styles.INK)
+            canvas.drawRightString(FRAME_WIDTH, y, str(page))
+            y -= cls.LINE
 
 
 class KeepWhole(Flowable):
@@ -329,7 +398,11 @@ class Blocks:
         return table
 
     def _as_cell(self, value):
+        """Short one-line values (codes, scores, classes) stay plain strings: a Table draws
+        those directly, while each Paragraph costs a parse and two wraps."""
         if isinstance(value, str):
+            if len(value) <= SHORT_CELL and "\n" not in value:
+                return value
             return self.cell(value)
         return value
 
@@ -346,6 +419,15 @@ class Blocks:
 
 def table_style(commands):
     """A TableStyle in the report font: reportlab sets each cell's font even when the cell is
-    a Paragraph, and its default, Helvetica, would otherwise end up in the PDF unembedded."""
-    font = styles.fonts().regular
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
+    a Paragraph, and its default, Helvetica, would otherwise end up in the PDF unembedded.
+    Plain-string cells take the size and colour of the "Cell" paragraph style."""
+    cell = styles.stylesheet()["Cell"]
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), cell.textColor),
+            *commands,
+        ]
+    )

@@ -22,11 +22,19 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import charts, styles
 from .data import band_name, build_report_data, format_number
-from .layout import BODY_HEIGHT, FRAME_WIDTH, Blocks, KeepWhole, ReportRenderer, esc, table_style
+from .layout import (
+    BODY_HEIGHT,
+    FRAME_WIDTH,
+    Blocks,
+    Contents,
+    KeepWhole,
+    ReportRenderer,
+    esc,
+    table_style,
+)
 from .texts import band_rows, glossary, scoring_method
 
 
@@ -179,12 +187,7 @@ class AssessmentReport(ReportRenderer):
         return box
 
     def contents(self):
-        toc = TableOfContents(
-            levelStyles=[self.styles["TOC1"], self.styles["TOC2"]],
-            dotsMinLevel=0,
-            tableStyle=table_style([("VALIGN", (0, 0), (-1, -1), "TOP")]),
-        )
-        return [self.b.heading(_("Contents"), toc=False), toc, PageBreak()]
+        return [self.b.heading(_("Contents"), toc=False), Contents(), PageBreak()]
 
     # 3. Executive summary -------------------------------------------------------------------
 
