@@ -31,6 +31,7 @@ urlpatterns = [
         name="evidence_download",
     ),
     path("assessments/<int:pk>/history/", views.history, name="history"),
+    path("assessments/<int:pk>/results/", views.results, name="results"),
     path("assessments/<int:pk>/submit/", views.submit, name="submit"),
     path("assessments/<int:pk>/review/", views.review, name="review"),
     path("assessments/<int:pk>/share/", views.share, name="share"),

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,9 @@ from . import permissions, selectors, services
 from .forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
 from .models import Administration, Answer, AnswerChange, Evidence, FocusArea, Framework, Membership
 from .permissions import Action
+from .reports import figures
+from .reports.data import build_report_data
+from .reports.pdf import render_report, report_filename
 
 
 @login_required
@@ -309,6 +313,23 @@ def history(request, pk):
 
 
 @login_required
+def results(request, pk):
+    """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    data = build_report_data(assessment)
+    context = {
+        "assessment": assessment,
+        "data": data,
+        "radar": figures.focus_area_radar(data),
+        "pillar_chart": figures.pillar_bars(data),
+        "standard_charts": [(p, figures.standard_bars(data, p)) for p in data.pillars],
+        "trend": figures.trend_lines(data),
+        "may_download": permissions.can(request.user, Action.DOWNLOAD, assessment),
+    }
+    return render(request, "assessments/results.html", context)
+
+
+@login_required
 def submit(request, pk):
     """Check completeness, list what is missing, and submit for review."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.SUBMIT)
@@ -367,11 +388,6 @@ def share(request, pk):
 @login_required
 def report_pdf(request, pk):
     """The assessment report as a PDF download, scored like the pages."""
-    # Imported here so reportlab loads only when someone asks for a report.
-    from django.utils.http import content_disposition_header
-
-    from .reports.pdf import render_report, report_filename
-
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
     response = HttpResponse(render_report(assessment), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))

@@ -48,6 +48,7 @@ ACTIONS = {
         302,
         "submitted",
     ),
+    "results": ("get", lambda a: reverse("results", args=[a.pk]), None, 200, "draft"),
     "download": ("get", lambda a: reverse("report_pdf", args=[a.pk]), None, 200, "draft"),
     "share": (
         "post",
@@ -99,7 +100,7 @@ EXPECTED = {
 }
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
 EXPECTED["autosave"] = EXPECTED["edit"]
-EXPECTED["download"] = EXPECTED["view"]
+EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 
 
 def register(action, method, url, data, done_status, prepare_status, expected):

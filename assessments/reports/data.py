@@ -259,7 +259,7 @@ def _earlier(trend, assessment):
 
 
 def _assessment_label(assessment):
-    return f"{assessment.title} ({assessment.created_at:%Y-%m-%d})"
+    return f"{assessment.title} ({assessment.period_end:%Y})"
 
 
 # Findings ---------------------------------------------------------------------------------
@@ -538,3 +538,27 @@ def _indicator(question, answer, baseline):
         change=None if value is None or baseline is None else value - baseline,
         reached=reached,
     )
+
+
+# Texts shared by the results page and the report ------------------------------------------
+
+
+def score_text(score):
+    """A score as a whole number out of 100, or "n/a"; provisional scores are flagged."""
+    if score is None or score.value is None:
+        return _("n/a")
+    text = f"{score.value:.0f}"
+    return text + "*" if score.provisional else text
+
+
+def change_text(now, before):
+    if now is None or now.value is None or before is None:
+        return "–"
+    delta = now.value - before
+    return f"{delta:+.0f}".replace("-", "−")
+
+
+def answered_text(score):
+    if score is None:
+        return "–"
+    return f"{score.answered} / {score.applicable}"

@@ -23,8 +23,15 @@ from reportlab.platypus import (
     Table,
 )
 
-from . import charts, styles
-from .data import band_name, build_report_data, format_number
+from . import figures, styles
+from .data import (
+    answered_text,
+    band_name,
+    build_report_data,
+    change_text,
+    format_number,
+    score_text,
+)
 from .layout import (
     BODY_HEIGHT,
     FRAME_WIDTH,
@@ -48,21 +55,6 @@ def report_filename(assessment):
     return f"SAFE-needs-assessment-{iso3.upper()}-{timezone.localdate():%Y-%m-%d}.pdf"
 
 
-def score_text(score):
-    """A score as a whole number out of 100, or "n/a"; provisional scores are flagged."""
-    if score is None or score.value is None:
-        return _("n/a")
-    text = f"{score.value:.0f}"
-    return text + "*" if score.provisional else text
-
-
-def change_text(now, before):
-    if now is None or now.value is None or before is None:
-        return "–"
-    delta = now.value - before
-    return f"{delta:+.0f}".replace("-", "−")
-
-
 def band_markup(code):
     """The band in its colour; the word itself carries the meaning in grey print."""
     colour = styles.BAND_COLOURS.get(code)
@@ -70,12 +62,6 @@ def band_markup(code):
     if colour is None:
         return name
     return f'<font color="{colour.hexval()}"><b>{name}</b></font>'
-
-
-def answered_text(score):
-    if score is None:
-        return "–"
-    return f"{score.answered} / {score.applicable}"
 
 
 # The report --------------------------------------------------------------------------------
@@ -362,38 +348,20 @@ class AssessmentReport(ReportRenderer):
         story += [CondPageBreak(110 * mm), b.heading(_("2.3 Trend"), 1), *self._trend()]
         return [*story, PageBreak()]
 
-    def _series(self, current, earlier):
-        series = [(_("This assessment"), current)]
-        if self.data.earlier_label:
-            series.append((_("Earlier: %(label)s") % {"label": self.data.earlier_label}, earlier))
-        return series
-
     def _radar(self):
-        areas = self.data.focus_areas
-        if not areas:
-            return []
-        series = self._series(
-            [a.score.value if a.score else None for a in areas], [a.earlier for a in areas]
-        )
-        drawing = charts.radar_chart([a.title for a in areas], series, _("Score by focus area"))
-        return [self.b.fit(drawing)]
+        figure = figures.focus_area_radar(self.data)
+        return [self.b.fit(figure.drawing)] if figure else []
 
     def _pillar_charts(self):
-        pillars = self.data.pillars
-        if not pillars:
+        figure = figures.pillar_bars(self.data)
+        if figure is None:
             return [self.b.note(_("No standard is covered by this questionnaire."))]
-        series = self._series(
-            [p.score.value if p.score else None for p in pillars], [p.earlier for p in pillars]
-        )
-        story = [self.b.fit(charts.bar_chart([p.title for p in pillars], series, _("By pillar")))]
-        for pillar in pillars:
-            labels = [f"{s.code} {s.title}" for s in pillar.children]
-            series = self._series(
-                [s.score.value if s.score else None for s in pillar.children],
-                [s.earlier for s in pillar.children],
-            )
-            story.append(Spacer(1, 3 * mm))
-            story.append(self.b.fit(charts.bar_chart(labels, series, pillar.title)))
+        story = [self.b.fit(figure.drawing)]
+        for pillar in self.data.pillars:
+            story += [
+                Spacer(1, 3 * mm),
+                self.b.fit(figures.standard_bars(self.data, pillar).drawing),
+            ]
         return story
 
     def _pillar_table(self):
@@ -421,8 +389,8 @@ class AssessmentReport(ReportRenderer):
         ]
 
     def _trend(self):
-        trend = self.data.trend
-        if len(trend) < 2:
+        figure = figures.trend_lines(self.data)
+        if figure is None:
             return [
                 self.b.note(
                     _(
@@ -431,13 +399,7 @@ class AssessmentReport(ReportRenderer):
                     )
                 )
             ]
-        series = [(_("Overall"), [p.overall for p in trend])]
-        series += [
-            (area.title, [p.by_focus_area.get(area.code) for p in trend])
-            for area in self.data.focus_areas
-        ]
-        labels = [p.label for p in trend]
-        return [self.b.fit(charts.trend_chart(labels, series, _("Scores over assessments")))]
+        return [self.b.fit(figure.drawing)]
 
     # 5. Detailed findings -------------------------------------------------------------------
 

@@ -36,3 +36,35 @@ def tr(obj, field):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def score(value):
+    """A Score as a whole number out of 100, "n/a", with * when provisional."""
+    from assessments.reports.data import score_text
+
+    return score_text(value)
+
+
+@register.filter
+def change(score_value, earlier):
+    """Points gained or lost since the earlier assessment, with a sign."""
+    from assessments.reports.data import change_text
+
+    return change_text(score_value, earlier)
+
+
+@register.filter
+def trend_class(score_value, earlier):
+    """trend-up / trend-down / trend-same: an arrow shape, so the change reads in grey too."""
+    if score_value is None or score_value.value is None or earlier is None:
+        return ""
+    delta = round(score_value.value - earlier)
+    return "trend-up" if delta > 0 else "trend-down" if delta < 0 else "trend-same"
+
+
+@register.filter
+def band_label(code):
+    from assessments.reports.data import band_name
+
+    return band_name(code)

@@ -1,0 +1,80 @@
+"""The readiness charts of an assessment, from its report data: one definition shared by the
+results page (as inline SVG) and the PDF report (as vector drawings).
+
+Each function returns a `Figure` (the drawing, its title, and the same numbers as a sentence
+for screen readers) or None when there is nothing to draw.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Drawing
+
+from . import charts
+
+
+@dataclass
+class Figure:
+    drawing: Drawing
+    title: str
+    description: str
+
+    def svg(self):
+        return charts.to_svg(self.drawing, self.title, self.description)
+
+
+def _value(score):
+    return score.value if score else None
+
+
+def _series(data, current, earlier):
+    series = [(_("This assessment"), current)]
+    if data.earlier_label:
+        series.append((_("Earlier: %(label)s") % {"label": data.earlier_label}, earlier))
+    return series
+
+
+def focus_area_radar(data):
+    areas = data.focus_areas
+    if not areas:
+        return None
+    labels = [a.title for a in areas]
+    series = _series(data, [_value(a.score) for a in areas], [a.earlier for a in areas])
+    title = _("Score by focus area")
+    return Figure(charts.radar_chart(labels, series, title), title, charts.describe(labels, series))
+
+
+def pillar_bars(data):
+    pillars = data.pillars
+    if not pillars:
+        return None
+    labels = [p.title for p in pillars]
+    series = _series(data, [_value(p.score) for p in pillars], [p.earlier for p in pillars])
+    title = _("By pillar")
+    return Figure(charts.bar_chart(labels, series, title), title, charts.describe(labels, series))
+
+
+def standard_bars(data, pillar):
+    labels = [f"{s.code} {s.title}" for s in pillar.children]
+    series = _series(
+        data, [_value(s.score) for s in pillar.children], [s.earlier for s in pillar.children]
+    )
+    return Figure(
+        charts.bar_chart(labels, series, pillar.title),
+        pillar.title,
+        charts.describe(labels, series),
+    )
+
+
+def trend_lines(data):
+    """Overall and focus-area scores across the administration's assessments of the phase."""
+    trend = data.trend
+    if len(trend) < 2:
+        return None
+    labels = [p.label for p in trend]
+    series = [(_("Overall"), [p.overall for p in trend])]
+    series += [
+        (area.title, [p.by_focus_area.get(area.code) for p in trend]) for area in data.focus_areas
+    ]
+    title = _("Scores over assessments")
+    return Figure(charts.trend_chart(labels, series, title), title, charts.describe(labels, series))
