@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from assessments import services
 from assessments.models import Question
 from tests.browser.conftest import log_in
 from tests.conftest import ROOT, start
@@ -44,6 +45,9 @@ def test_login_page_has_no_serious_violations(live_server, page: Page):
         pytest.param("/assessments/{a}/sections/AEI/", id="section"),
         pytest.param("/assessments/{a}/questions/{q}/", id="question"),
         pytest.param("/assessments/{a}/submit/", id="submit"),
+        pytest.param("/assessments/{a}/results/", id="results"),
+        pytest.param("/assessments/{a}/history/", id="history"),
+        pytest.param("/framework/", id="framework"),
     ],
 )
 def test_page_has_no_serious_violations(
@@ -51,6 +55,7 @@ def test_page_has_no_serious_violations(
 ):
     assessment = start(coordinator, administration, tiny)
     question = Question.objects.get(code="T-AEI-01")
+    services.save_answers(coordinator, assessment, {question: ({"maturity": 2}, None)})
     log_in(page, live_server, coordinator)
     page.goto(live_server.url + path.format(a=assessment.pk, q=question.pk))
     assert axe_violations(page) == []
