@@ -125,6 +125,17 @@ class Command(BaseCommand):
             previous=baseline,
         )
         self.answer(follow_up, users["editor"], rng, 0.75, only_fraction=0.4)
+        # Côte d'Ivoire also plans (Phase 2) and monitors (Phase 3) its SAFE programme.
+        planning = self.filled(
+            framework.phases.get(number=2), administrations["CI"], users["editor"],
+            "SAFE action plan 2025-2027", 2025, rng, 0.5,
+        )  # fmt: skip
+        services.submit(users["coordinator"], planning)
+        services.validate(users["reviewer"], planning, "Plan endorsed by the steering committee.")
+        self.filled(
+            framework.phases.get(number=3), administrations["CI"], users["editor"],
+            "SAFE monitoring 2026", 2026, rng, 0.7,
+        )  # fmt: skip
         # Kenya: submitted, waiting for review.
         kenya = self.filled(
             needs,

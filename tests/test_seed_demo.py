@@ -1,0 +1,47 @@
+"""The demo world behind `make run`."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from assessments.models import Administration, Assessment, Membership, Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(regions, safe):
+    return safe
+
+
+def test_demo_has_every_region_role_and_several_states(content, settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    regions = set(Administration.objects.values_list("region__code", flat=True))
+    assert regions == set(Region.objects.values_list("code", flat=True))
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Membership.Role.values)
+    assert {"draft", "submitted", "validated"} <= set(
+        Assessment.objects.values_list("status", flat=True)
+    )
+    assert {1, 2, 3} == set(Assessment.objects.values_list("phase__number", flat=True))
+    assert "safe-demo-2026" in capsys.readouterr().out
+
+
+def test_running_it_twice_changes_nothing(content, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (
+        Administration.objects.count(),
+        Assessment.objects.count(),
+        Membership.objects.count(),
+    )
+    call_command("seed_demo")
+    assert counts == (
+        Administration.objects.count(), Assessment.objects.count(), Membership.objects.count()
+    )  # fmt: skip
+
+
+def test_no_demo_accounts_without_debug(content, settings, django_user_model):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="never created when DEBUG is off"):
+        call_command("seed_demo")
+    assert not django_user_model.objects.exists()
