@@ -2,8 +2,15 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from . import permissions
+from . import permissions, scoring
 from .models import Answer, Assessment, Framework, Question
+
+ANSWERED = Q(answers__not_applicable=False) & (
+    Q(answers__maturity__isnull=False)
+    | Q(answers__yes_no__isnull=False)
+    | Q(answers__number__isnull=False)
+    | ~Q(answers__text="")
+) | (Q(answers__not_applicable=True) & ~Q(answers__na_justification=""))
 
 
 def assessments_for(user):
@@ -11,8 +18,26 @@ def assessments_for(user):
     return (
         permissions.visible_assessments(user)
         .select_related("administration__region", "framework", "phase")
+        .annotate(n_answered=Count("answers", filter=ANSWERED))
         .order_by("-updated_at")
     )
+
+
+def with_completion(assessments):
+    """Give each assessment of a list `percent` complete (one query for the question counts).
+
+    Expects `n_answered` from `assessments_for`; the same rule as `Answer.is_answered`.
+    """
+    assessments = list(assessments)
+    totals = dict(
+        Question.objects.filter(retired=False, phase_id__in={a.phase_id for a in assessments})
+        .values_list("phase_id")
+        .annotate(n=Count("id"))
+    )
+    for a in assessments:
+        total = totals.get(a.phase_id, 0)
+        a.percent = round(100 * a.n_answered / total) if total else 0
+    return assessments
 
 
 def questions_of(assessment, focus_area=None):
@@ -104,9 +129,6 @@ def answers_by_question(assessment):
 
 def scoring_questions(assessment):
     """The questionnaire as scoring records, plus {id: Question} (two queries)."""
-    from . import scoring
-    from .models import Question
-
     questions = (
         Question.objects.filter(
             framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
@@ -138,8 +160,6 @@ def scoring_questions(assessment):
 
 def scoring_answers(assessment_ids):
     """{assessment id: [AnswerData]} for several assessments in one query."""
-    from . import scoring
-
     result = {pk: [] for pk in assessment_ids}
     for a in Answer.objects.filter(assessment_id__in=assessment_ids):
         result[a.assessment_id].append(
@@ -158,8 +178,6 @@ def scoring_answers(assessment_ids):
 
 def results_of(assessment):
     """Score one assessment: (Results, {question id: Question})."""
-    from . import scoring
-
     questions, by_id = scoring_questions(assessment)
     answers = scoring_answers([assessment.pk])[assessment.pk]
     return scoring.score_assessment(questions, answers), by_id
@@ -168,8 +186,6 @@ def results_of(assessment):
 def trend_of(assessment):
     """Results of the administration's assessments of the same phase and edition up to this
     one, oldest first: [(Assessment, Results)]. Three queries however many there are."""
-    from . import scoring
-
     series = list(
         Assessment.objects.filter(
             administration_id=assessment.administration_id,

@@ -28,15 +28,21 @@ def home(request):
     assessments = selectors.assessments_for(user)
     context = {
         "administrations": Administration.objects.filter(pk__in=own_ids).select_related("region"),
-        "own_assessments": assessments.filter(administration_id__in=own_ids)[:10],
+        "own_assessments": selectors.with_completion(
+            assessments.filter(administration_id__in=own_ids)[:10]
+        ),
         "is_reviewer": permissions.is_reviewer(user),
         "is_donor": permissions.is_donor(user),
         "roles": sorted({Membership.Role(r).label for r, _a, _d in permissions.memberships(user)}),
     }
     if context["is_reviewer"]:
-        context["to_review"] = assessments.filter(status="submitted")[:20]
+        context["to_review"] = selectors.with_completion(
+            assessments.filter(status="submitted")[:20]
+        )
     if context["is_donor"]:
-        context["shared"] = assessments.filter(shared_with_donors=True)[:20]
+        context["shared"] = selectors.with_completion(
+            assessments.filter(shared_with_donors=True)[:20]
+        )
     return render(request, "assessments/home.html", context)
 
 
@@ -58,7 +64,7 @@ def assessment_list(request):
     return render(
         request,
         "assessments/assessment_list.html",
-        {"assessments": selectors.assessments_for(request.user)},
+        {"assessments": selectors.with_completion(selectors.assessments_for(request.user)[:200])},
     )
 
 

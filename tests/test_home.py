@@ -57,3 +57,14 @@ def test_page_is_in_french_when_chosen(client, editor):
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     response = client.get("/")
     assert 'lang="fr"' in response.content.decode()
+
+
+def test_lists_show_completion_of_each_assessment(client, editor, assessment, tiny):
+    from assessments import services
+
+    question = tiny.questions.get(code="T-AEI-01")
+    services.save_answers(editor, assessment, {question: ({"maturity": 2}, None)})
+    client.force_login(editor)
+    html = client.get("/").content.decode()
+    # 1 of the 5 phase-1 questions of the tiny framework
+    assert 'aria-valuenow="20"' in html
