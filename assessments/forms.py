@@ -52,6 +52,9 @@ class AnswerForm(forms.Form):
         self.question = question
         self.answer = answer
         self.fields = {"value": self.value_field(question), **self.fields}
+        target = self.target_field(question)
+        if target is not None:
+            self.fields["target"] = target
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -89,6 +92,33 @@ class AnswerForm(forms.Form):
         )
 
     @staticmethod
+    def target_field(question):
+        """The assessment's own target, when it differs from the questionnaire's default."""
+        help_text = _("Leave empty to keep the default target.")
+        if question.answer_type == Question.AnswerType.MATURITY:
+            default = int(question.target if question.target is not None else 3)
+            return forms.TypedChoiceField(
+                label=_("Target level for this assessment"),
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", _("Default: level %(level)s") % {"level": default})]
+                + [(str(level), _("Level %(level)s") % {"level": level}) for level in range(5)],
+                help_text=help_text,
+            )
+        if question.answer_type == Question.AnswerType.NUMBER:
+            return forms.DecimalField(
+                label=_("Target for this assessment (default: %(target)s)")
+                % {"target": f"{question.target:g}"},
+                required=False,
+                max_digits=14,
+                decimal_places=2,
+                min_value=0,
+                help_text=help_text,
+            )
+        return None
+
+    @staticmethod
     def initial_from(answer):
         value = {
             Question.AnswerType.MATURITY: answer.maturity,
@@ -105,6 +135,13 @@ class AnswerForm(forms.Form):
             "na_justification": answer.na_justification,
             "comment": answer.comment,
             "support_needed": answer.support_needed,
+            "target": None
+            if answer.target is None
+            else (
+                int(answer.target)
+                if answer.question.answer_type == Question.AnswerType.MATURITY
+                else answer.target
+            ),
         }
 
     def clean(self):
@@ -133,6 +170,7 @@ class AnswerForm(forms.Form):
             "na_justification": data.get("na_justification") or "",
             "comment": data.get("comment") or "",
             "support_needed": data.get("support_needed") or "",
+            "target": None if data.get("target") is None else float(data["target"]),
         }
 
     def loaded_version(self):

@@ -93,3 +93,19 @@ def test_results_use_constant_queries(client, editor, administration, tiny, safe
         services.save_answers(editor, assessment, changes)
         with django_assert_max_num_queries(22):
             assert client.get(reverse("results", args=[assessment.pk])).status_code == 200
+
+
+def test_target_set_for_this_assessment_changes_the_gap(client, editor, assessment, tiny):
+    question = q(tiny, "T-AEI-02")  # default target: level 3
+    client.force_login(editor)
+    data = {
+        f"q{question.pk}-value": "2",
+        f"q{question.pk}-version": 0,
+        f"q{question.pk}-target": "4",
+    }
+    assert client.post(reverse("section", args=[assessment.pk, "AEI"]), data).status_code == 302
+    assert assessment.answers.get(question=question).target == 4
+    html = client.get(reverse("results", args=[assessment.pk])).content.decode()
+    # gap = 100 - 50 = 50 points, weight 1, 2 standards: 0.5 x 1 x 1.25 = 0.62(5)
+    assert "<strong>T-AEI-02</strong>" in html
+    assert '<td class="text-end">100</td>' in html

@@ -303,7 +303,7 @@ def _read_value(finding, question, answer):
     elif kind == Question.AnswerType.TEXT:
         finding.answer = answer.text.strip()
     finding.score = scoring.value_score(
-        question, answer.maturity, answer.yes_no, _float(answer.number)
+        question, answer.maturity, answer.yes_no, _float(answer.number), answer.target
     )
 
 
@@ -522,7 +522,8 @@ def _action(question, answer):
 def _indicator(question, answer, baseline):
     value = _float(answer.number) if answer is not None else None
     baseline = _float(baseline)
-    target = question.target
+    own_target = answer.target if answer is not None else None
+    target = question.target if own_target is None else own_target
     reached = None
     if value is not None and target is not None:
         lower = question.better == Question.Better.LOWER
