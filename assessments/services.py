@@ -190,8 +190,12 @@ def _write_answers(user, assessment, changes, existing):
     return result
 
 
-def add_evidence(user, answer, *, upload=None, url="", title=""):
-    ensure_editable(answer.assessment)
+def add_evidence(user, assessment, question, *, upload=None, url="", title=""):
+    """Attach a file or a link to a question's answer (an empty answer is created if needed)."""
+    ensure_editable(assessment)
+    answer, _created = Answer.objects.get_or_create(
+        assessment=assessment, question=question, defaults={"updated_by": user}
+    )
     evidence = Evidence(answer=answer, url=url, title=title, uploaded_by=user)
     if upload is not None:
         evidence.original_name = upload.name[:255]

@@ -255,13 +255,10 @@ def question_detail(request, pk, question_id):
             raise PermissionDenied(_("This assessment cannot be changed now."))
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
-            if answer is None:
-                answer = Answer.objects.create(
-                    assessment=assessment, question=question, updated_by=request.user
-                )
             services.add_evidence(
                 request.user,
-                answer,
+                assessment,
+                question,
                 upload=form.cleaned_data["file"],
                 url=form.cleaned_data["url"],
                 title=form.cleaned_data["title"],

@@ -99,10 +99,11 @@ def answer_everything(user, assessment, seed):
             values["text"] = "A programme is described in the customs code, articles 12 to 19."
         changes[question] = (values, None)
     services.save_answers(user, assessment, changes)
-    for answer in Answer.objects.filter(assessment=assessment).select_related("assessment"):
+    for answer in Answer.objects.filter(assessment=assessment).select_related("question"):
         services.add_evidence(
             user,
-            answer,
+            assessment,
+            answer.question,
             url=f"https://customs.example.org/evidence/{assessment.pk}/{answer.question_id}",
             title=f"Procedure manual, chapter {answer.question_id % 17 + 1}",
         )
