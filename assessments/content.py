@@ -119,9 +119,8 @@ class _Checker:
         return code
 
 
-def read_content(path):
-    """Parse and validate a content file; return normalised content or raise ContentError."""
-    path = Path(path)
+def _parse(path):
+    """(bytes, data) of a YAML file whose top level is a mapping, or ContentError."""
     try:
         raw_bytes = path.read_bytes()
     except OSError as error:
@@ -135,12 +134,83 @@ def read_content(path):
         raise ContentError(path, [Problem(line, "", reason, "yaml")]) from error
     if not isinstance(data, dict):
         raise ContentError(path, [Problem(None, "", "the file must be a mapping", "wrong_type")])
+    return raw_bytes, data
+
+
+def translation_files(path):
+    """Translation files kept beside a content file: safe-2021.fr.yaml for safe-2021.yaml."""
+    path = Path(path)
+    found = (path.with_name(f"{path.stem}.{lang}{path.suffix}") for lang in LANGUAGES[1:])
+    return [p for p in found if p.exists()]
+
+
+def read_content(path, translations=None):
+    """Parse and validate a content file and its translation files; return normalised
+    content or raise ContentError. Translations default to the files found beside it."""
+    path = Path(path)
+    raw_bytes, data = _parse(path)
     checker = _Checker()
     content = _normalise(checker, data)
     if checker.problems:
         raise ContentError(path, checker.problems)
-    content["checksum"] = hashlib.sha256(raw_bytes).hexdigest()
+    digest = hashlib.sha256(raw_bytes)
+    for translation in translation_files(path) if translations is None else translations:
+        translation = Path(translation)
+        raw, overlay = _parse(translation)
+        problems = _apply_translation(content, overlay)
+        if problems:
+            raise ContentError(translation, problems)
+        digest.update(raw)
+    content["checksum"] = digest.hexdigest()
     return content
+
+
+TRANSLATED_FIELDS = {"text", "guidance", "evidence", "unit", "levels"}
+
+
+def _apply_translation(content, overlay):
+    """Add one language's question texts to normalised content; return problems found."""
+    check = _Checker()
+    language = overlay.get("language")
+    if language not in LANGUAGES[1:]:
+        check.fail(overlay, "language", f"'language' must be one of {LANGUAGES[1:]}", "language")
+        return check.problems
+    questions = {q["code"]: q for q in content["questions"]}
+    entries = check.mapping(overlay, "questions", "questions")
+    for code, fields in entries.items():
+        if code == LINE:
+            continue
+        question = questions.get(code)
+        if question is None:
+            check.fail(overlay, code, f"unknown question '{code}'", "unknown_question")
+            continue
+        if not isinstance(fields, dict):
+            check.fail(overlay, code, "a question's translation must be a mapping", "wrong_type")
+            continue
+        _translate_question(check, question, code, fields, language)
+    return check.problems
+
+
+def _translate_question(check, question, code, fields, language):
+    for name, value in fields.items():
+        if name == LINE:
+            continue
+        if name not in TRANSLATED_FIELDS:
+            check.fail(fields, code, f"'{name}' cannot be translated", "unknown_key")
+        elif name == "levels":
+            if (
+                not isinstance(value, list)
+                or len(value) != len(question["levels"])
+                or not all(isinstance(level, str) and level.strip() for level in value)
+            ):
+                check.fail(fields, code, "levels must list one text per level", "levels")
+                continue
+            for level, text in zip(question["levels"], value, strict=True):
+                level[language] = text.strip()
+        elif not isinstance(value, str) or not value.strip():
+            check.fail(fields, code, f"'{name}' must be text", "wrong_type")
+        else:
+            question[name][language] = value.strip()
 
 
 def _normalise(check, data):
@@ -316,9 +386,10 @@ class LoadResult:
     questions_retired: int = 0
 
 
-def load_content(path):
-    """Validate a content file, then write it in one transaction. Idempotent."""
-    content = read_content(path)
+def load_content(path, translations=None):
+    """Validate a content file (and its translations), then write it in one transaction.
+    Idempotent: an unchanged file and unchanged translations write nothing."""
+    content = read_content(path, translations)
     with transaction.atomic():
         return _write(content)
 

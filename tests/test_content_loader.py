@@ -165,3 +165,60 @@ def test_export_then_load_gives_the_same_content(tmp_path, tiny, capsys):
     again["framework"]["code"] = "tiny-2021"
     exported["framework"]["code"] = "tiny-2021"
     assert again == exported
+
+
+# Translation files ---------------------------------------------------------------------------
+
+FRENCH = """\
+language: fr
+questions:
+  T-AEI-02:
+    text: Les données préalables sont-elles contrôlées automatiquement ?
+    levels: [Aucun contrôle., Contrôle manuel., Quelques contrôles., Surtout automatique.,
+             Tout automatique.]
+  T-ME-01:
+    unit: "% des manifestes"
+"""
+
+
+def tiny_with_french(tmp_path, french=FRENCH):
+    main = tmp_path / "tiny.yaml"
+    main.write_text((DATA / "tiny.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "tiny.fr.yaml").write_text(textwrap.dedent(french), encoding="utf-8")
+    return main
+
+
+def test_translation_file_beside_the_content_is_loaded(tmp_path, db):
+    framework = load_content(tiny_with_french(tmp_path)).framework
+    question = framework.questions.get(code="T-AEI-02")
+    assert question.tr("text", "fr").startswith("Les données préalables")
+    assert question.tr("levels", "fr")[4] == "Tout automatique."
+    assert question.tr("levels", "en")[4] == "Fully automatic and measured."
+    assert framework.questions.get(code="T-ME-01").tr("unit", "fr") == "% des manifestes"
+
+
+def test_changed_translation_is_reloaded(tmp_path, db):
+    main = tiny_with_french(tmp_path)
+    load_content(main)
+    (tmp_path / "tiny.fr.yaml").write_text(FRENCH.replace("Tout automatique.", "Entièrement."))
+    assert load_content(main).changed is True
+    question = Question.objects.get(code="T-AEI-02")
+    assert question.tr("levels", "fr")[4] == "Entièrement."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("T-ME-01:", "T-XX-99:", "unknown_question"),
+        ("Tout automatique.]", "]", "levels"),
+        ("language: fr", "language: de", "language"),
+        ("    unit:", "    weight:", "unknown_key"),
+    ],
+)
+def test_bad_translation_is_refused_with_file_and_reason(tmp_path, db, old, new, code):
+    main = tiny_with_french(tmp_path, FRENCH.replace(old, new))
+    with pytest.raises(ContentError) as error:
+        load_content(main)
+    assert code in error.value.codes
+    assert "tiny.fr.yaml" in str(error.value)
+    assert Framework.objects.count() == 0
