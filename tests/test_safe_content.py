@@ -72,3 +72,12 @@ def test_every_question_has_guidance_and_evidence_examples(content):
     for q in content["questions"]:
         if q["answer_type"] != "text":
             assert q["guidance"]["en"] and q["evidence"]["en"], q["code"]
+
+
+def test_every_question_is_translated_into_french(content):
+    for q in content["questions"]:
+        assert q["text"].get("fr"), q["code"]
+        if q["guidance"]["en"]:
+            assert q["guidance"].get("fr"), q["code"]
+        for level in q["levels"]:
+            assert level.get("fr"), q["code"]
