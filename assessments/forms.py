@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Answer, Assessment, Framework, Question
+from .models import Answer, Assessment, Framework, Membership, Question
 
 MAX_TEXT = 10_000
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -235,6 +235,24 @@ class StartAssessmentForm(forms.Form):
             if data["phase_obj"] is None:
                 self.add_error("phase", _("This edition has no questionnaire for that phase."))
         return data
+
+
+class PersonForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (Membership.Role.EDITOR, _("Editor: fills in assessments")),
+            (Membership.Role.COORDINATOR, _("Coordinator: also submits and manages people")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
 
 
 class ReviewForm(forms.Form):

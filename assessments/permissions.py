@@ -63,6 +63,10 @@ def may_start_assessment(user, administration):
     return administration.pk in administration_ids(user)
 
 
+def may_manage_people(user, administration):
+    return has_role(user, Role.COORDINATOR, administration.pk)
+
+
 def can(user, action, assessment):
     """May this person do `action` on this assessment?"""
     if not user.is_authenticated:

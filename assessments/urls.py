@@ -12,6 +12,7 @@ urlpatterns = [
         views.assessment_start,
         name="assessment_start",
     ),
+    path("administrations/<int:administration_id>/people/", views.people, name="people"),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", views.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", views.section, name="section"),

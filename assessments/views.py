@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
-from .forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
+from .forms import AnswerForm, EvidenceForm, PersonForm, ReviewForm, StartAssessmentForm
 from .models import Administration, Answer, AnswerChange, Evidence, FocusArea, Framework, Membership
 from .permissions import Action
 from .reports import figures
@@ -31,6 +31,7 @@ def home(request):
         "own_assessments": selectors.with_completion(
             assessments.filter(administration_id__in=own_ids)[:10]
         ),
+        "coordinated": permissions.administration_ids(user, roles=(Membership.Role.COORDINATOR,)),
         "is_reviewer": permissions.is_reviewer(user),
         "is_donor": permissions.is_donor(user),
         "roles": sorted({Membership.Role(r).label for r, _a, _d in permissions.memberships(user)}),
@@ -91,6 +92,41 @@ def assessment_start(request, administration_id):
         request,
         "assessments/assessment_start.html",
         {"form": form, "administration": administration},
+    )
+
+
+@login_required
+def people(request, administration_id):
+    """The coordinator gives and takes roles in their administration."""
+    administration = get_object_or_404(Administration, pk=administration_id)
+    if not permissions.may_manage_people(request.user, administration):
+        raise Http404("No such administration.")
+    form = PersonForm()
+    if request.method == "POST" and "remove" in request.POST:
+        membership = get_object_or_404(
+            Membership, pk=request.POST["remove"], administration=administration
+        )
+        try:
+            services.remove_member(request.user, membership)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Role removed."))
+        return redirect("people", administration.pk)
+    if request.method == "POST":
+        form = PersonForm(request.POST)
+        if form.is_valid():
+            services.add_member(request.user, administration, request=request, **form.cleaned_data)
+            messages.success(
+                request, _("Role given. A new person receives an e-mail to choose a password.")
+            )
+            return redirect("people", administration.pk)
+    members = administration.memberships.select_related("user").order_by("user__last_name", "role")
+    return render(
+        request,
+        "assessments/people.html",
+        {"administration": administration, "members": members, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

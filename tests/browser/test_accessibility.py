@@ -48,6 +48,7 @@ def test_login_page_has_no_serious_violations(live_server, page: Page):
         pytest.param("/assessments/{a}/results/", id="results"),
         pytest.param("/assessments/{a}/history/", id="history"),
         pytest.param("/framework/", id="framework"),
+        pytest.param("/administrations/{adm}/people/", id="people"),
     ],
 )
 def test_page_has_no_serious_violations(
@@ -57,7 +58,7 @@ def test_page_has_no_serious_violations(
     question = Question.objects.get(code="T-AEI-01")
     services.save_answers(coordinator, assessment, {question: ({"maturity": 2}, None)})
     log_in(page, live_server, coordinator)
-    page.goto(live_server.url + path.format(a=assessment.pk, q=question.pk))
+    page.goto(live_server.url + path.format(a=assessment.pk, q=question.pk, adm=administration.pk))
     assert axe_violations(page) == []
 
 
