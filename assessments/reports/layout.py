@@ -5,17 +5,18 @@ header, the footer with "page x of y", the DRAFT mark, contents entries and PDF 
 report subclasses it and supplies only `story()`. `render()` returns bytes, never an HTTP
 response, so views, commands and tests can all use it.
 
-Every piece of user or content text goes through `esc()` before it reaches a `Paragraph`:
-reportlab reads a small XML markup there, so an unescaped "<b>" or "&" in a comment would
-otherwise change the layout or break the build.
+Text goes on the page through `TextBlock`s (textblock.py), never through reportlab's
+`Paragraph`: a Paragraph reads a small XML markup, so user text would have to be escaped, and
+its parsing and line breaking were most of the build. Runs of plain text carry the bold and
+the colours instead, so an "<b>" or "&" in a comment is printed as typed.
 """
 
-import functools
 import io
 from functools import partial
-from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from reportlab import rl_config
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,24 +26,23 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
 
 from . import styles
+from .textblock import Run, TextBlock
+
+# Page streams are compressed, and reportlab would by default also wrap them in ASCII85, a
+# 7-bit text encoding no PDF reader needs: it made the file a tenth larger and, in pure
+# Python, cost a tenth of the build.
+rl_config.useA85 = 0
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 HEADER_SPACE = 8 * mm
 BODY_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - HEADER_SPACE - 12  # inside the frame's 6 pt padding
-
-
-def esc(text):
-    """User or content text made safe for a Paragraph; line breaks are kept."""
-    text = "" if text is None else str(text)
-    return escape(text.replace("\r\n", "\n")).replace("\n", "<br/>")
 
 
 # The page: renderer base class -------------------------------------------------------------
@@ -53,7 +53,8 @@ class _FormsCanvas(Canvas):
 
     Building once is half the cost of platypus' two-pass `multiBuild`: pages show the total
     page count and the contents through PDF forms that are referenced on each page and
-    defined here, when the last page is known.
+    defined here, when the last page is known. The header, footer and draft mark, the same
+    on every page, are forms too, so they are drawn once for the whole report.
     """
 
     def __init__(self, *args, renderer, **kwargs):
@@ -109,7 +110,14 @@ class ReportRenderer:
         return buffer.getvalue()
 
     def define_late_forms(self, canvas):
-        """Fill the forms pages refer to: the page total, and the contents."""
+        """Fill the forms pages refer to: what is the same on every page (header, footer,
+        draft mark), the page total, and the contents."""
+        canvas.beginForm(BODY_FORM)
+        self._body_furniture(canvas)
+        canvas.endForm()
+        canvas.beginForm(COVER_FORM)
+        self._cover_furniture(canvas)
+        canvas.endForm()
         canvas.beginForm(PAGE_TOTAL_FORM)
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
@@ -145,7 +153,16 @@ class ReportRenderer:
         return document
 
     def decorate_page(self, canvas, document):
-        """Header, footer and draft mark, drawn under each page's content."""
+        """Header, footer and draft mark under each page's content: drawn once, in a form."""
+        canvas.doForm(BODY_FORM)
+        self.draw_page_number(canvas)
+
+    def decorate_cover(self, canvas, document):
+        """A navy band with the header on the first page, then the usual footer."""
+        canvas.doForm(COVER_FORM)
+        self.draw_page_number(canvas)
+
+    def _body_furniture(self, canvas):
         canvas.saveState()
         self._draft_mark(canvas)
         top = PAGE_HEIGHT - MARGIN + 2 * mm
@@ -159,8 +176,7 @@ class ReportRenderer:
         self._footer(canvas)
         canvas.restoreState()
 
-    def decorate_cover(self, canvas, document):
-        """A navy band with the header on the first page, then the usual footer."""
+    def _cover_furniture(self, canvas):
         canvas.saveState()
         canvas.setFillColor(styles.NAVY)
         canvas.rect(0, PAGE_HEIGHT - 42 * mm, PAGE_WIDTH, 42 * mm, stroke=0, fill=1)
@@ -198,7 +214,6 @@ class ReportRenderer:
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
         canvas.drawString(MARGIN, y, self._fit_text(self.footer_text(), 8, FRAME_WIDTH * 0.75))
-        self.draw_page_number(canvas)
 
     def _draft_label(self, canvas, y, white=False):
         if not self.is_draft():
@@ -211,12 +226,15 @@ class ReportRenderer:
         canvas.drawRightString(PAGE_WIDTH - MARGIN, y, _("DRAFT — not validated"))
 
     def _draft_mark(self, canvas):
-        """A large diagonal watermark, pale enough not to hide the text beneath."""
+        """A large diagonal watermark, pale enough not to hide the text beneath.
+
+        It lies under the page's content, on white paper, so a pale tint looks the same as a
+        transparent red, and needs no transparency (which reportlab's forms do not carry).
+        """
         if not self.is_draft():
             return
         canvas.saveState()
-        canvas.setFillColor(styles.DRAFT_RED)
-        canvas.setFillAlpha(0.09)
+        canvas.setFillColor(_on_paper(styles.DRAFT_RED, 0.09))
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(50)
         text = _("DRAFT — not validated")
@@ -225,14 +243,12 @@ class ReportRenderer:
         canvas.drawCentredString(0, -size / 3, text)
         canvas.restoreState()
 
-    @functools.cache  # noqa: B019 (one renderer per report: the cache dies with it)
     def _draft_size(self, text):
         size = 64
         while size > 20 and stringWidth(text, self.fonts.bold, size) > PAGE_HEIGHT * 0.8:
             size -= 2
         return size
 
-    @functools.cache  # noqa: B019 (one renderer per report: the cache dies with it)
     def _fit_text(self, text, size, width):
         """Shorten a one-line header or footer text with an ellipsis so it cannot overflow."""
         if stringWidth(text, self.fonts.regular, size) <= width:
@@ -242,6 +258,12 @@ class ReportRenderer:
         return text.rstrip() + "…"
 
 
+def _on_paper(colour, opacity):
+    """The colour a transparent `colour` shows on white paper."""
+    return colors.Color(*(1 - opacity * (1 - value) for value in colour.rgb()))
+
+
+BODY_FORM, COVER_FORM = "body-page", "cover-page"
 PAGE_TOTAL_FORM, CONTENTS_FORM = "page-total", "contents"
 SHORT_CELL = 12  # characters; fits the narrowest column on one line
 
@@ -293,9 +315,9 @@ class Contents(Flowable):
 class KeepWhole(Flowable):
     """Flowables that move to the next page together rather than split, when they fit a page.
 
-    Platypus' KeepTogether does the same but wraps every paragraph again each time it is
+    Platypus' KeepTogether does the same but wraps every flowable again each time it is
     measured; with 150 question blocks that cost about a fifth of the build. This wraps once
-    per width and draws the paragraphs itself. A block taller than a page still flows.
+    per width and draws the flowables itself. A block taller than a page still flows.
     """
 
     def __init__(self, flowables, max_height):
@@ -318,9 +340,14 @@ class KeepWhole(Flowable):
 
     def split(self, available_width, available_height):
         self.wrap(available_width, available_height)
-        if self.height > self._max_height:
-            return list(self._flowables)  # taller than a page: let it flow
-        return []  # try again at the top of the next page
+        if self.height <= self._max_height:
+            return []  # try again at the top of the next page
+        # Taller than a page: let it flow, cutting the first flowable where this page ends.
+        first, *rest = self._flowables
+        if first.wrap(available_width, available_height)[1] <= available_height:
+            return [first, *rest]
+        parts = first.split(available_width, available_height)
+        return [*parts, *rest] if parts else []
 
     def getSpaceBefore(self):  # noqa: N802 (reportlab's name)
         return self._flowables[0].getSpaceBefore() if self._flowables else 0
@@ -342,38 +369,51 @@ class KeepWhole(Flowable):
 
 
 class Blocks:
-    """Small factories for paragraphs, headings and tables in the report's house style."""
+    """Small factories for text, headings and tables in the report's house style.
 
-    def __init__(self, stylesheet):
+    Text is given as a plain string, or as runs (`run()`, `bold()`) when part of it is bold,
+    coloured or a link.
+    """
+
+    def __init__(self, stylesheet, fonts):
         self.s = stylesheet
+        self.fonts = fonts
+
+    def run(self, text, colour=None, link=""):
+        return Run(str(text), None, colour, link)
+
+    def bold(self, text, colour=None):
+        return Run(str(text), self.fonts.bold, colour)
 
     def para(self, text, style="Body"):
-        """A paragraph of plain (untrusted) text."""
-        return Paragraph(esc(text), self.s[style])
-
-    def markup(self, markup, style="Body"):
-        """A paragraph of markup the report built itself, user parts already escaped."""
-        return Paragraph(markup, self.s[style])
+        """A paragraph of text, or of runs; it splits between lines at a page end."""
+        return TextBlock.of(text, self.s[style] if isinstance(style, str) else style)
 
     def heading(self, text, level=0, toc=True):
         style = "H1" if level == 0 else "H2" if level == 1 else "H3"
-        paragraph = Paragraph(esc(text), self.s[style])
+        heading = self.para(text, style)
         if toc and level < 2:
-            paragraph.toc_level = level
-        return paragraph
+            heading.toc_level = level
+        return heading
 
     def note(self, text):
-        return Paragraph(esc(text), self.s["Note"])
+        return self.para(text, "Note")
 
     def cell(self, text, style="Cell"):
-        return Paragraph(esc(text), self.s[style])
+        return self.para(text, style)
 
-    def table(self, header, rows, widths, zebra=True, repeat=True):
-        """A ruled table: header row on a pale band, thin rules, optional zebra rows."""
+    def table(self, header, rows, widths, zebra=True, repeat=True, right=()):
+        """A ruled table: header row on a pale band, thin rules, optional zebra rows.
+
+        Columns whose index is in `right` hold figures, aligned to the right.
+        """
         data = []
         if header:
             data.append([self.cell(h, "CellHead") for h in header])
-        data += [[self._as_cell(value) for value in row] for row in rows]
+        data += [
+            [self._as_cell(value, column in right) for column, value in enumerate(row)]
+            for row in rows
+        ]
         table = Table(data, colWidths=widths, repeatRows=1 if header and repeat else 0)
         commands = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -389,6 +429,7 @@ class Blocks:
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.NAVY),
             ]
         start = 1 if header else 0
+        commands += [("ALIGN", (column, start), (column, -1), "RIGHT") for column in right]
         if zebra:
             commands += [
                 ("BACKGROUND", (0, r), (-1, r), styles.ZEBRA)
@@ -397,13 +438,15 @@ class Blocks:
         table.setStyle(table_style(commands))
         return table
 
-    def _as_cell(self, value):
-        """Short one-line values (codes, scores, classes) stay plain strings: a Table draws
-        those directly, while each Paragraph costs a parse and two wraps."""
+    def _as_cell(self, value, right=False):
+        """Short one-line values (codes, scores, classes) stay plain strings, which a Table
+        draws directly; longer text becomes a cell that wraps."""
+        if isinstance(value, (int, float)):
+            value = str(value)
         if isinstance(value, str):
             if len(value) <= SHORT_CELL and "\n" not in value:
                 return value
-            return self.cell(value)
+            return self.cell(value, "CellRight" if right else "Cell")
         return value
 
     def fit(self, drawing, max_height=560):
@@ -419,8 +462,8 @@ class Blocks:
 
 def table_style(commands):
     """A TableStyle in the report font: reportlab sets each cell's font even when the cell is
-    a Paragraph, and its default, Helvetica, would otherwise end up in the PDF unembedded.
-    Plain-string cells take the size and colour of the "Cell" paragraph style."""
+    a flowable, and its default, Helvetica, would otherwise end up in the PDF unembedded.
+    Plain-string cells take the size and colour of the "Cell" style."""
     cell = styles.stylesheet()["Cell"]
     return TableStyle(
         [

@@ -7,18 +7,17 @@ action plan (Phase 2) or progress (Phase 3), and annexes.
 """
 
 import re
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -39,9 +38,9 @@ from .layout import (
     Contents,
     KeepWhole,
     ReportRenderer,
-    esc,
     table_style,
 )
+from .textblock import Piece, Run, TextBlock
 from .texts import band_rows, glossary, scoring_method
 
 
@@ -55,13 +54,12 @@ def report_filename(assessment):
     return f"SAFE-needs-assessment-{iso3.upper()}-{timezone.localdate():%Y-%m-%d}.pdf"
 
 
-def band_markup(code):
+def band_runs(code):
     """The band in its colour; the word itself carries the meaning in grey print."""
     colour = styles.BAND_COLOURS.get(code)
-    name = esc(band_name(code))
     if colour is None:
-        return name
-    return f'<font color="{colour.hexval()}"><b>{name}</b></font>'
+        return (Run(band_name(code)),)
+    return (Run(band_name(code), styles.fonts().bold, colour),)
 
 
 # The report --------------------------------------------------------------------------------
@@ -73,7 +71,7 @@ class AssessmentReport(ReportRenderer):
 
     def __init__(self, data):
         super().__init__(data)
-        self.b = Blocks(self.styles)
+        self.b = Blocks(self.styles, self.fonts)
         self.title = _("SAFE needs assessment")
 
     def header_text(self):
@@ -241,7 +239,9 @@ class AssessmentReport(ReportRenderer):
         size, width = style.fontSize, FRAME_WIDTH / 4 - 14
         while size > 9 and stringWidth(text, style.fontName, size) > width:
             size -= 1
-        return self.b.markup(f'<font size="{size}">{esc(text)}</font>', style.name)
+        if size != style.fontSize:
+            style = ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size)
+        return self.b.para(text, style)
 
     def _summary_sentence(self):
         d = self.data
@@ -272,25 +272,24 @@ class AssessmentReport(ReportRenderer):
         rows = [
             [
                 f"{area.code} — {area.title}",
-                b.cell(score_text(area.score), "CellRight"),
-                b.markup(band_markup(area.score.band if area.score else None), "Cell"),
-                b.cell(answered_text(area.score), "CellRight"),
-                b.cell(change_text(area.score, area.earlier), "CellRight"),
+                score_text(area.score),
+                b.cell(band_runs(area.score.band if area.score else None)),
+                answered_text(area.score),
+                change_text(area.score, area.earlier),
             ]
             for area in self.data.focus_areas
         ]
         if not rows:
             return b.note(_("This questionnaire has no focus areas."))
-        return b.table(header, rows, [220, 50, 85, 62, 64.9])
+        return b.table(header, rows, [220, 50, 85, 62, 64.9], right=(1, 3, 4))
 
     def _strengths(self):
         b = self.b
         if not self.data.strengths:
             return [b.note(_("No strength yet: no answered question scores 75 or more."))]
-        rows = [
-            [s.code, s.text, b.cell(f"{s.score:.0f}", "CellRight")] for s in self.data.strengths
-        ]
-        return [b.table([_("Question"), _("What is in place"), _("Score")], rows, [60, 371.9, 50])]
+        rows = [[s.code, s.text, f"{s.score:.0f}"] for s in self.data.strengths]
+        header = [_("Question"), _("What is in place"), _("Score")]
+        return [b.table(header, rows, [60, 371.9, 50], right=(2,))]
 
     def _top_gaps(self):
         b = self.b
@@ -299,16 +298,16 @@ class AssessmentReport(ReportRenderer):
             return [b.note(self._no_gap_text())]
         rows = [
             [
-                b.cell(str(g.rank), "CellRight"),
+                str(g.rank),
                 f"{g.code} — {g.text}",
-                b.cell(f"{g.current:.0f} → {g.target:.0f}", "CellRight"),
+                f"{g.current:.0f} → {g.target:.0f}",
                 g.tfa_class,
                 g.support,
             ]
             for g in gaps
         ]
         header = ["#", _("Question"), _("Score → target"), _("Class"), _("Support needed")]
-        return [b.table(header, rows, [20, 252, 68, 54, 87.9])]
+        return [b.table(header, rows, [20, 252, 68, 54, 87.9], right=(0, 2))]
 
     def _no_gap_text(self):
         if self.data.results.overall.value is None:
@@ -334,8 +333,9 @@ class AssessmentReport(ReportRenderer):
                 counts["C"],
             ],
         ]
-        rows = [[c, text, self.b.cell(str(n), "CellRight")] for c, text, n in rows]
-        return self.b.table([_("Class"), _("Meaning"), _("Gaps")], rows, [56, 365.9, 60])
+        return self.b.table(
+            [_("Class"), _("Meaning"), _("Gaps")], rows, [56, 365.9, 60], right=(2,)
+        )
 
     # 4. Readiness ---------------------------------------------------------------------------
 
@@ -374,18 +374,18 @@ class AssessmentReport(ReportRenderer):
         if not rows:
             return Spacer(1, 0)
         header = [_("Pillar / standard"), _("Score"), _("Band"), _("Answered"), _("Change")]
-        return b.table(header, rows, [220, 50, 85, 62, 64.9])
+        return b.table(header, rows, [220, 50, 85, 62, 64.9], right=(1, 3, 4))
 
     def _group_row(self, group, style, indent=False):
         b = self.b
         label = f"{group.code} — {group.title}"
-        name = b.markup(("&nbsp;&nbsp;&nbsp;&nbsp;" if indent else "") + esc(label), style)
+        name = b.cell(("\u00a0" * 4 if indent else "") + label, style)  # no break in the indent
         return [
             name,
-            b.cell(score_text(group.score), "CellRight"),
-            b.markup(band_markup(group.score.band if group.score else None), "Cell"),
-            b.cell(answered_text(group.score), "CellRight"),
-            b.cell(change_text(group.score, group.earlier), "CellRight"),
+            score_text(group.score),
+            b.cell(band_runs(group.score.band if group.score else None)),
+            answered_text(group.score),
+            change_text(group.score, group.earlier),
         ]
 
     def _trend(self):
@@ -428,55 +428,61 @@ class AssessmentReport(ReportRenderer):
         return [*story, PageBreak()]
 
     def _finding(self, finding):
-        """A question block: a shaded head, then label/value lines.
+        """A question block: a shaded head, then lines of a label in the margin and a value.
 
-        Paragraphs with the label as their bullet, rather than a table per question: tables
-        wrap every cell several times, and with 150 questions that doubled the build time.
+        One text block per question rather than a table: tables wrap every cell several
+        times, and with 150 questions that doubled the build time.
         """
         b = self.b
-        head = f"<b>{esc(finding.code)}</b>&nbsp;&nbsp;{esc(finding.text)}"
-        block = [b.markup(head, "QuestionHead")]
-        for label, markup, style in self._finding_rows(finding):
-            # A bullet text is drawn as is, never parsed as markup: no escaping here.
-            block.append(Paragraph(markup, self.styles[style], bulletText=label))
+        head = (b.bold(finding.code), b.run("\u00a0\u00a0" + finding.text))
+        pieces = [Piece(head, self.styles["QuestionHead"])]
+        for label, runs, style in self._finding_rows(finding):
+            pieces.append(Piece(runs, self.styles[style], label))
         # Kept whole, so no answer is parted from its question by a page break.
-        return [KeepWhole(block, BODY_HEIGHT), Spacer(1, 4 * mm)]
+        return [KeepWhole([TextBlock(pieces)], BODY_HEIGHT), Spacer(1, 4 * mm)]
 
     def _finding_rows(self, f):
-        """(label, markup, style) lines of a question block; empty fields are left out."""
+        """(label, runs, style) lines of a question block; empty fields are left out."""
+
+        def plain(text):
+            return (self.b.run(text),)
+
         if not f.answered and not f.not_applicable:
-            rows = [(_("Answer"), esc(_("Not answered yet")), "FieldNote")]
+            rows = [(_("Answer"), plain(_("Not answered yet")), "FieldNote")]
         else:
-            rows = [(_("Answer"), self._answer_markup(f), "Field")]
+            rows = [(_("Answer"), self._answer_runs(f), "Field")]
         if f.not_applicable:
             justification = f.na_justification or _("No justification given yet.")
-            rows.append((_("N/A reason"), esc(justification), "Field"))
+            rows.append((_("N/A reason"), plain(justification), "Field"))
         if f.score is not None:
             score = _("%(score)s / 100 (target: %(target)s)") % {
                 "score": f"{f.score:.0f}",
                 "target": f.target,
             }
-            rows.append((_("Score"), esc(score), "Field"))
+            rows.append((_("Score"), plain(score), "Field"))
         elif f.target and f.answer_type != "text":
-            rows.append((_("Target"), esc(f.target), "Field"))
+            rows.append((_("Target"), plain(f.target), "Field"))
         if f.comment:
-            rows.append((_("Comment"), esc(f.comment), "Field"))
+            rows.append((_("Comment"), plain(f.comment), "Field"))
         if f.support:
-            rows.append((_("Support needed"), esc(f.support), "Field"))
+            rows.append((_("Support needed"), plain(f.support), "Field"))
         if f.evidence:
-            rows.append((_("Evidence"), self._evidence_markup(f.evidence), "Field"))
+            rows.append((_("Evidence"), self._evidence_runs(f.evidence), "Field"))
         if f.standards:
-            rows.append((_("Standards"), esc(", ".join(f.standards)), "FieldMuted"))
+            rows.append((_("Standards"), plain(", ".join(f.standards)), "FieldMuted"))
         return rows
 
-    def _answer_markup(self, f):
-        markup = f"<b>{esc(f.answer)}</b>"
+    def _answer_runs(self, f):
+        runs = (self.b.bold(f.answer),)
         if f.level_descriptor:
-            markup += " — " + esc(f.level_descriptor)
-        return markup
+            runs += (self.b.run(" — " + f.level_descriptor),)
+        return runs
 
-    def _evidence_markup(self, items):
-        return "<br/>".join("• " + evidence_markup(item) for item in items)
+    def _evidence_runs(self, items):
+        runs = ()
+        for n, item in enumerate(items):
+            runs += (self.b.run("\n• " if n else "• "), *evidence_runs(item))
+        return runs
 
     # 6. Gap analysis ------------------------------------------------------------------------
 
@@ -510,21 +516,23 @@ class AssessmentReport(ReportRenderer):
             _("Support needed"),
             _("Standards"),
         ]
-        story.append(b.table(header, rows, [18, 180, 32, 46, 44, 50, 54, 57.9]))
+        widths = [20, 180, 32, 46, 44, 48, 54, 57.9]
+        story.append(b.table(header, rows, widths, right=(0, 3, 4)))
         return [*story, PageBreak()]
 
     def _gap_row(self, g):
         b = self.b
         question = (
-            f"<b>{esc(g.code)}</b> {esc(g.text)}<br/>"
-            f'<font color="{styles.MUTED.hexval()}">{esc(g.recommendation)}</font>'
+            b.bold(g.code),
+            b.run(f" {g.text}\n"),
+            b.run(g.recommendation, styles.MUTED),
         )
         return [
-            b.cell(str(g.rank), "CellRight"),
-            b.markup(question, "Cell"),
+            str(g.rank),
+            b.cell(question),
             g.focus_area_code,
-            b.cell(f"{g.current:.0f} → {g.target:.0f}", "CellRight"),
-            b.cell(f"{g.priority:.2f}", "CellRight"),
+            f"{g.current:.0f} → {g.target:.0f}",
+            f"{g.priority:.2f}",
             g.tfa_class,
             g.support,
             ", ".join(g.standards),
@@ -573,12 +581,12 @@ class AssessmentReport(ReportRenderer):
 
     def _action_row(self, item):
         b = self.b
-        status = f"<b>{esc(item.status)}</b>"
+        status = (b.bold(item.status),)
         if item.descriptor:
-            status += " — " + esc(item.descriptor)
+            status += (b.run(" — " + item.descriptor),)
         return [
-            b.markup(f"<b>{esc(item.code)}</b> {esc(item.text)}", "Cell"),
-            b.markup(status, "Cell"),
+            b.cell((b.bold(item.code), b.run(" " + item.text))),
+            b.cell(status),
             item.target,
             item.support or "–",
             item.comment or "–",
@@ -609,7 +617,7 @@ class AssessmentReport(ReportRenderer):
             _("Change"),
             _("Status"),
         ]
-        story.append(b.table(header, rows, [200, 52, 52, 52, 50, 75.9]))
+        story.append(b.table(header, rows, [200, 52, 52, 52, 50, 75.9], right=(1, 2, 3, 4)))
         return [*story, PageBreak()]
 
     def _baseline_sentence(self):
@@ -636,13 +644,13 @@ class AssessmentReport(ReportRenderer):
         change = "–"
         if i.change is not None:
             change = ("+" if i.change > 0 else "") + format_number(i.change)
-        unit = f' <font color="{styles.MUTED.hexval()}">({esc(i.unit)})</font>' if i.unit else ""
+        unit = (b.run(f" ({i.unit})", styles.MUTED),) if i.unit else ()
         return [
-            b.markup(f"<b>{esc(i.code)}</b> {esc(i.text)}{unit}", "Cell"),
-            b.cell(value(i.baseline), "CellRight"),
-            b.cell(value(i.value), "CellRight"),
-            b.cell(value(i.target), "CellRight"),
-            b.cell(change.replace("-", "−"), "CellRight"),
+            b.cell((b.bold(i.code), b.run(" " + i.text), *unit)),
+            value(i.baseline),
+            value(i.value),
+            value(i.target),
+            change.replace("-", "−"),
             status,
         ]
 
@@ -653,7 +661,7 @@ class AssessmentReport(ReportRenderer):
         story = [b.heading(_("Annex A Scoring method"))]
         story += [b.para(text, "BodySpaced") for text in scoring_method()]
         rows = [
-            [b.markup(band_markup(code), "Cell"), f"{low}–{high}", meaning]
+            [b.cell(band_runs(code)), f"{low}–{high}", meaning]
             for code, low, high, meaning in band_rows()
         ]
         story.append(b.table([_("Band"), _("Score"), _("Meaning")], rows, [90, 60, 331.9]))
@@ -673,24 +681,26 @@ class AssessmentReport(ReportRenderer):
         story = [CondPageBreak(50 * mm), b.heading(_("Annex C List of evidence"))]
         if not self.data.evidence:
             return [*story, b.note(_("No evidence has been attached yet."))]
-        rows = [
-            [code, b.markup(evidence_markup(item), "Cell")] for code, item in self.data.evidence
-        ]
+        rows = [[code, b.cell(evidence_runs(item))] for code, item in self.data.evidence]
         story.append(b.table([_("Question"), _("Evidence")], rows, [70, 411.9]))
         return story
 
 
-def evidence_markup(item):
+def evidence_runs(item):
     """Title, file name and link of one piece of evidence; only web links become links."""
     parts = []
     if item.title:
-        parts.append(f"<b>{esc(item.title)}</b>")
+        parts.append(Run(item.title, styles.fonts().bold))
     if item.file_name:
-        parts.append(esc(item.file_name))
+        parts.append(Run(item.file_name))
     if item.url:
-        url = esc(item.url)
         if item.url.lower().startswith(("http://", "https://")):
-            href = escape(item.url, {'"': "&quot;"})
-            url = f'<link href="{href}" color="{styles.BLUE.hexval()}">{url}</link>'
-        parts.append(url)
-    return " · ".join(parts) or esc(_("(untitled)"))
+            parts.append(Run(item.url, None, styles.BLUE, item.url))
+        else:
+            parts.append(Run(item.url))
+    if not parts:
+        return (Run(_("(untitled)")),)
+    runs = [parts[0]]
+    for part in parts[1:]:
+        runs += [Run(" · "), part]
+    return tuple(runs)
