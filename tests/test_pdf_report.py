@@ -347,3 +347,20 @@ def test_first_page_is_not_blank_when_rendered(full, tmp_path):
 
     image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
     assert ImageStat.Stat(image).stddev[0] > 20
+
+
+def test_a_comment_longer_than_a_page_flows_over_pages(editor, administration, tiny):
+    assessment = start(editor, administration, tiny)
+    question = selectors.questions_of(assessment).get(code="T-AEI-01")
+    words = " ".join(f"word{i}" for i in range(1500))
+    long_word = "x" * 400  # wider than the column: cut between letters, not lost
+    services.save_answers(
+        editor, assessment, {question: ({"maturity": 2, "comment": f"{words} {long_word}"}, None)}
+    )
+    pdf = render_report(assessment)
+    text = text_of(pdf).replace("\n", "")
+    assert "word0" in text and "word1499" in text
+    assert text.count("x") >= 400
+    short = start(editor, administration, tiny, title="Short")
+    answer(editor, short, [question])
+    assert pages(pdf) > pages(render_report(short))
