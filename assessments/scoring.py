@@ -7,6 +7,7 @@ all score the same way.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PROVISIONAL_BELOW = 0.5  # a score resting on fewer than half its questions is provisional
 BANDS = (  # (lower bound in %, code, name); a score belongs to the last band it reaches
@@ -52,8 +53,9 @@ class AnswerData:
     target: float | None = None  # this assessment's own target, overrides the question's
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
+class Score(NamedTuple):
+    """A score with what it rests on. A named tuple: results hold dozens, built fast."""
+
     value: float | None  # 0-100, None when nothing scored is answered
     answered: int  # scored questions answered (N/A excluded)
     applicable: int  # scored questions not marked N/A
@@ -65,8 +67,7 @@ class Score:
         return self.answered / self.applicable if self.applicable else 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     question: QuestionData
     current: float  # score 0-100
     target: float  # score 0-100
