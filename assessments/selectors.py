@@ -176,24 +176,22 @@ def scoring_answers(assessment_ids):
     return result
 
 
-def results_of(assessment):
-    """Score one assessment: (Results, {question id: Question})."""
-    questions, by_id = scoring_questions(assessment)
-    answers = scoring_answers([assessment.pk])[assessment.pk]
-    return scoring.score_assessment(questions, answers), by_id
-
-
 def trend_of(assessment):
     """Results of the administration's assessments of the same phase and edition up to this
-    one, oldest first: [(Assessment, Results)]. Three queries however many there are."""
+    one, oldest first, and the questionnaire: ([(Assessment, Results)], {id: Question}).
+    Four queries however many assessments and questions there are; the last entry is
+    `assessment` itself."""
     series = list(
         Assessment.objects.filter(
             administration_id=assessment.administration_id,
             framework_id=assessment.framework_id,
             phase_id=assessment.phase_id,
             created_at__lte=assessment.created_at,
-        ).order_by("created_at", "pk")
+        )
+        .exclude(pk=assessment.pk)
+        .order_by("created_at", "pk")
     )
-    questions, _ = scoring_questions(assessment)
+    series.append(assessment)
+    questions, by_id = scoring_questions(assessment)
     answers = scoring_answers([a.pk for a in series])
-    return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series]
+    return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series], by_id

@@ -178,8 +178,8 @@ def build_report_data(assessment):
     assessment = Assessment.objects.select_related(
         "administration__region", "framework", "phase"
     ).get(pk=assessment.pk)
-    results, questions = selectors.results_of(assessment)
-    trend = selectors.trend_of(assessment)
+    trend, questions = selectors.trend_of(assessment)
+    results = trend[-1][1]
     answers = _answers(assessment)
     earlier = _earlier(trend, assessment)
     findings = {pk: _finding(q, answers.get(pk)) for pk, q in questions.items()}
