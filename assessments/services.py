@@ -120,25 +120,37 @@ def _save_answers(user, assessment, changes):
             .select_related("updated_by")
             .filter(assessment=assessment, question__in=[q.pk for q in changes])
         }
-        conflicts = []
+        conflicts, untouched = [], set()
         for question, (values, version) in changes.items():
             answer = existing.get(question.pk)
             current = answer.version if answer else 0
-            if version is not None and version != current:
-                yours = {**(answer.snapshot() if answer else {}), **_jsonable(values)}
-                if answer is None or yours != answer.snapshot():
-                    conflicts.append(
-                        Conflict(
-                            question,
-                            yours,
-                            answer.snapshot() if answer else {},
-                            current,
-                            answer.updated_by if answer else None,
-                        )
-                    )
+            if version is None or version == current:
+                continue
+            theirs = answer.snapshot() if answer else {}
+            yours = {**theirs, **_jsonable(values)}
+            if yours == theirs:
+                continue
+            seen = _snapshot_at(assessment, question, version)
+            if seen is not None and {**seen, **_jsonable(values)} == seen:
+                untouched.add(question)  # sent back as it was shown: theirs stands
+                continue
+            conflicts.append(
+                Conflict(question, yours, theirs, current, answer.updated_by if answer else None)
+            )
         if conflicts:
             raise ConflictError(conflicts)
+        changes = {q: change for q, change in changes.items() if q not in untouched}
         return _write_answers(user, assessment, changes, existing)
+
+
+def _snapshot_at(assessment, question, version):
+    """The answer as it was at `version`: the change that left that version recorded it."""
+    change = (
+        AnswerChange.objects.filter(assessment=assessment, question=question)
+        .order_by("id")
+        .values_list("old_value", flat=True)[version : version + 1]
+    )
+    return next(iter(change), None)
 
 
 def _jsonable(values):

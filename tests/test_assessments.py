@@ -485,3 +485,19 @@ def test_get_pages_never_write(client, editor, assessment, tiny):
             if x["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
         ]
         assert not writes, (url, writes)
+
+
+def test_saving_a_section_keeps_a_colleagues_change_to_a_question_you_did_not_touch(
+    client, editor, coordinator, assessment, tiny
+):
+    first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")
+    services.save_answers(editor, assessment, {second: ({"maturity": 1}, 0)})  # version 1
+    # The editor opens the page (sees T-AEI-02 at level 1, version 1); the coordinator then
+    # raises T-AEI-02 to level 3. The editor answers T-AEI-01 and saves the whole section.
+    services.save_answers(coordinator, assessment, {second: ({"maturity": 3}, 1)})
+    client.force_login(editor)
+    data = fields(first, "2") | fields(second, "1", version=1)
+    response = client.post(section_url(assessment), data)
+    assert response.status_code == 302
+    assert Answer.objects.get(question=first).maturity == 2
+    assert Answer.objects.get(question=second).maturity == 3  # the colleague's change stands
