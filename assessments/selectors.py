@@ -195,3 +195,55 @@ def trend_of(assessment):
     questions, by_id = scoring_questions(assessment)
     answers = scoring_answers([a.pk for a in series])
     return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series], by_id
+
+
+EXPORT_HEADER = [
+    "code", "phase", "focus_area", "standards", "question", "answer_type", "value",
+    "not_applicable", "justification", "comment", "support_needed", "target", "evidence",
+    "updated_at", "updated_by",
+]  # fmt: skip
+
+
+def answer_rows(assessment):
+    """The header, then one row per question with its answer (four queries)."""
+    answers = {
+        a.question_id: a
+        for a in Answer.objects.filter(assessment=assessment)
+        .select_related("updated_by")
+        .prefetch_related("evidence")
+    }
+    rows = [EXPORT_HEADER]
+    for q in questions_of(assessment).prefetch_related("standards"):
+        a = answers.get(q.pk)
+        value = ""
+        if a is not None:
+            value = {"maturity": a.maturity, "yes_no": a.yes_no, "number": a.number}.get(
+                q.answer_type, a.text
+            )
+            value = (
+                ""
+                if value is None
+                else ("yes" if value is True else "no" if value is False else value)
+            )
+        rows.append(
+            [
+                q.code,
+                assessment.phase.number,
+                q.focus_area.code,
+                " ".join(s.code for s in q.standards.all()),
+                q.tr("text"),
+                q.answer_type,
+                value,
+                "yes" if a and a.not_applicable else "",
+                a.na_justification if a else "",
+                a.comment if a else "",
+                a.support_needed if a else "",
+                "" if a is None or a.target is None else a.target,
+                " ".join(e.url or e.original_name for e in a.evidence.all()) if a else "",
+                f"{a.updated_at:%Y-%m-%d %H:%M}" if a else "",
+                (a.updated_by.get_full_name() or a.updated_by.username)
+                if a and a.updated_by
+                else "",
+            ]
+        )
+    return rows

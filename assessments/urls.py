@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("assessments/<int:pk>/history/", views.history, name="history"),
     path("assessments/<int:pk>/results/", views.results, name="results"),
+    path("assessments/<int:pk>/export.csv", views.export_csv, name="export_csv"),
     path("assessments/<int:pk>/submit/", views.submit, name="submit"),
     path("assessments/<int:pk>/review/", views.review, name="review"),
     path("assessments/<int:pk>/share/", views.share, name="share"),

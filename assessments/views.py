@@ -1,5 +1,7 @@
 """Thin views: parse the request, ask `permissions`, call services/selectors, render."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -422,6 +425,21 @@ def share(request, pk):
         request, _("Shared with donors.") if shared else _("No longer shared with donors.")
     )
     return redirect(reverse("assessment_detail", args=[assessment.pk]))
+
+
+@login_required
+def export_csv(request, pk):
+    """Every question with its answer, for spreadsheets (the administration and reviewers)."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.EXPORT)
+    filename = (
+        f"SAFE-assessment-{assessment.administration.country_alpha3}-{assessment.pk}-"
+        f"{timezone.localdate():%Y-%m-%d}.csv"
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response.write("\ufeff")  # so spreadsheet programs read the accents as UTF-8
+    csv.writer(response).writerows(selectors.answer_rows(assessment))
+    return response
 
 
 @login_required

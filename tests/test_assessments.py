@@ -501,3 +501,30 @@ def test_saving_a_section_keeps_a_colleagues_change_to_a_question_you_did_not_to
     assert response.status_code == 302
     assert Answer.objects.get(question=first).maturity == 2
     assert Answer.objects.get(question=second).maturity == 3  # the colleague's change stands
+
+
+def test_answers_export_as_csv_with_a_sensible_name(client, editor, assessment, tiny,
+                                                    django_assert_max_num_queries):  # fmt: skip
+    import csv
+    import io
+
+    services.save_answers(
+        editor,
+        assessment,
+        {
+            q(tiny, "T-AEI-01"): ({"maturity": 3, "comment": "Code des douanes, art. 12"}, None),
+            q(tiny, "T-AEO-02"): ({"yes_no": False}, None),
+        },
+    )
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("export_csv", args=[assessment.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    assert f'filename="SAFE-assessment-CIV-{assessment.pk}-' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["code", "phase", "focus_area"]
+    by_code = {row[0]: row for row in rows[1:]}
+    assert set(by_code) == {"T-AEI-01", "T-AEI-02", "T-AEO-01", "T-AEO-02", "T-AEO-03"}
+    assert by_code["T-AEI-01"][6] == "3" and by_code["T-AEI-01"][9] == "Code des douanes, art. 12"
+    assert by_code["T-AEO-02"][6] == "no"
+    assert by_code["T-AEI-02"][6] == ""

@@ -48,6 +48,7 @@ ACTIONS = {
         302,
         "submitted",
     ),
+    "export": ("get", lambda a: reverse("export_csv", args=[a.pk]), None, 200, "draft"),
     "results": ("get", lambda a: reverse("results", args=[a.pk]), None, 200, "draft"),
     "download": ("get", lambda a: reverse("report_pdf", args=[a.pk]), None, 200, "draft"),
     "share": (
@@ -101,6 +102,8 @@ EXPECTED = {
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
 EXPECTED["autosave"] = EXPECTED["edit"]
 EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
+# Donors never export raw answers, even of a shared assessment.
+EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
 
 
 def register(action, method, url, data, done_status, prepare_status, expected):
@@ -157,6 +160,7 @@ def test_donor_sees_a_shared_assessment_but_cannot_edit_it(client, donor, assess
     client.force_login(donor)
     assert client.get(reverse("assessment_detail", args=[assessment.pk])).status_code == 200
     assert client.get(reverse("report_pdf", args=[assessment.pk])).status_code == 200
+    assert client.get(reverse("export_csv", args=[assessment.pk])).status_code == 403
     response = client.post(
         reverse("section", args=[assessment.pk, "AEI"]), section_post(assessment)
     )
