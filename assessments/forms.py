@@ -55,9 +55,6 @@ class AnswerForm(forms.Form):
         target = self.target_field(question)
         if target is not None:
             self.fields["target"] = target
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
 
     @staticmethod
     def value_field(question):
