@@ -104,10 +104,6 @@ def default_framework():
     return Framework.newest()
 
 
-def awaiting_review():
-    return Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
-
-
 def missing_mandatory(assessment):
     """Mandatory questions without an answer (or N/A without a justification), in order."""
     answers = answers_by_question(assessment)

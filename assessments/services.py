@@ -4,9 +4,15 @@ so history, versions and status rules hold whoever calls (views, seed data, test
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from . import selectors
 from .models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence, Membership
@@ -275,13 +281,6 @@ def set_sharing(user, assessment, shared):
 def add_member(actor, administration, *, email, first_name, last_name, role, request=None):
     """Give a person a role in the administration; a new person gets an e-mail to choose a
     password (the link is the password-reset one, valid for PASSWORD_RESET_TIMEOUT)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:

@@ -34,31 +34,31 @@ def _series(data, current, earlier):
     return series
 
 
+def _scores_of(data, groups):
+    """Labels and the (current, earlier) series of focus areas, pillars or standards."""
+    series = _series(data, [_value(g.score) for g in groups], [g.earlier for g in groups])
+    return [g.title for g in groups], series
+
+
 def focus_area_radar(data):
-    areas = data.focus_areas
-    if not areas:
+    if not data.focus_areas:
         return None
-    labels = [a.title for a in areas]
-    series = _series(data, [_value(a.score) for a in areas], [a.earlier for a in areas])
+    labels, series = _scores_of(data, data.focus_areas)
     title = _("Score by focus area")
     return Figure(charts.radar_chart(labels, series, title), title, charts.describe(labels, series))
 
 
 def pillar_bars(data):
-    pillars = data.pillars
-    if not pillars:
+    if not data.pillars:
         return None
-    labels = [p.title for p in pillars]
-    series = _series(data, [_value(p.score) for p in pillars], [p.earlier for p in pillars])
+    labels, series = _scores_of(data, data.pillars)
     title = _("By pillar")
     return Figure(charts.bar_chart(labels, series, title), title, charts.describe(labels, series))
 
 
 def standard_bars(data, pillar):
+    _titles, series = _scores_of(data, pillar.children)
     labels = [f"{s.code} {s.title}" for s in pillar.children]
-    series = _series(
-        data, [_value(s.score) for s in pillar.children], [s.earlier for s in pillar.children]
-    )
     return Figure(
         charts.bar_chart(labels, series, pillar.title),
         pillar.title,
