@@ -1,75 +1,25 @@
-"""Thin views: parse the request, ask `permissions`, call services/selectors, render."""
-
-import csv
+"""The questionnaire: start, overview, sections with autosave, questions, evidence, history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, selectors, services
-from .forms import AnswerForm, EvidenceForm, PersonForm, ReviewForm, StartAssessmentForm
-from .models import Administration, Answer, AnswerChange, Evidence, FocusArea, Framework, Membership
-from .permissions import Action
-from .reports import figures
-from .reports.data import build_report_data
-from .reports.pdf import render_report, report_filename
-
-
-@login_required
-def home(request):
-    """A landing page that shows each role what it can do next."""
-    user = request.user
-    own_ids = permissions.administration_ids(user)
-    assessments = selectors.assessments_for(user)
-    context = {
-        "administrations": Administration.objects.filter(pk__in=own_ids).select_related("region"),
-        "own_assessments": selectors.with_completion(
-            assessments.filter(administration_id__in=own_ids)[:10]
-        ),
-        "coordinated": permissions.administration_ids(user, roles=(Membership.Role.COORDINATOR,)),
-        "is_reviewer": permissions.is_reviewer(user),
-        "is_donor": permissions.is_donor(user),
-        "roles": sorted({Membership.Role(r).label for r, _a, _d in permissions.memberships(user)}),
-    }
-    if context["is_reviewer"]:
-        context["to_review"] = selectors.with_completion(
-            assessments.filter(status="submitted")[:20]
-        )
-    if context["is_donor"]:
-        context["shared"] = selectors.with_completion(
-            assessments.filter(shared_with_donors=True)[:20]
-        )
-    return render(request, "assessments/home.html", context)
-
-
-@login_required
-def framework_detail(request, code=None):
-    """Browse the framework content: focus areas, pillars, standards and question counts."""
-    framework = (
-        Framework.objects.filter(code=code).first() if code else selectors.default_framework()
-    )
-    if framework is None:
-        raise Http404("No framework loaded.")
-    context = selectors.framework_overview(framework)
-    context["frameworks"] = Framework.objects.all()
-    return render(request, "assessments/framework_detail.html", context)
-
-
-@login_required
-def assessment_list(request):
-    return render(
-        request,
-        "assessments/assessment_list.html",
-        {"assessments": selectors.with_completion(selectors.assessments_for(request.user)[:200])},
-    )
+from .. import permissions, selectors, services
+from ..forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
+from ..models import (
+    Administration,
+    Answer,
+    AnswerChange,
+    Evidence,
+    FocusArea,
+)
+from ..permissions import Action
 
 
 @login_required
@@ -95,41 +45,6 @@ def assessment_start(request, administration_id):
         request,
         "assessments/assessment_start.html",
         {"form": form, "administration": administration},
-    )
-
-
-@login_required
-def people(request, administration_id):
-    """The coordinator gives and takes roles in their administration."""
-    administration = get_object_or_404(Administration, pk=administration_id)
-    if not permissions.may_manage_people(request.user, administration):
-        raise Http404("No such administration.")
-    form = PersonForm()
-    if request.method == "POST" and "remove" in request.POST:
-        membership = get_object_or_404(
-            Membership, pk=request.POST["remove"], administration=administration
-        )
-        try:
-            services.remove_member(request.user, membership)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, _("Role removed."))
-        return redirect("people", administration.pk)
-    if request.method == "POST":
-        form = PersonForm(request.POST)
-        if form.is_valid():
-            services.add_member(request.user, administration, request=request, **form.cleaned_data)
-            messages.success(
-                request, _("Role given. A new person receives an e-mail to choose a password.")
-            )
-            return redirect("people", administration.pk)
-    members = administration.memberships.select_related("user").order_by("user__last_name", "role")
-    return render(
-        request,
-        "assessments/people.html",
-        {"administration": administration, "members": members, "form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -352,100 +267,3 @@ def history(request, pk):
             "events": assessment.events.select_related("actor"),
         },
     )
-
-
-@login_required
-def results(request, pk):
-    """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
-    assessment = permissions.get_assessment_for(request.user, pk)
-    data = build_report_data(assessment)
-    context = {
-        "assessment": assessment,
-        "data": data,
-        "radar": figures.focus_area_radar(data),
-        "pillar_chart": figures.pillar_bars(data),
-        "standard_charts": [(p, figures.standard_bars(data, p)) for p in data.pillars],
-        "trend": figures.trend_lines(data),
-        "may_download": permissions.can(request.user, Action.DOWNLOAD, assessment),
-    }
-    return render(request, "assessments/results.html", context)
-
-
-@login_required
-def submit(request, pk):
-    """Check completeness, list what is missing, and submit for review."""
-    assessment = permissions.get_assessment_for(request.user, pk, Action.SUBMIT)
-    missing = selectors.missing_mandatory(assessment)
-    if request.method == "POST":
-        try:
-            services.submit(request.user, assessment)
-        except ValidationError:
-            messages.error(request, _("Some mandatory questions are still unanswered."))
-        else:
-            messages.success(request, _("Submitted for review. It is now read-only."))
-            return redirect("assessment_detail", assessment.pk)
-    return render(
-        request, "assessments/submit.html", {"assessment": assessment, "missing": missing}
-    )
-
-
-@login_required
-@require_POST
-def review(request, pk):
-    """A reviewer validates the submitted assessment or returns it with comments."""
-    assessment = permissions.get_assessment_for(request.user, pk, Action.VALIDATE)
-    form = ReviewForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The comment is too long."))
-        return redirect("assessment_detail", assessment.pk)
-    comment = form.cleaned_data["comment"]
-    if request.POST.get("decision") == "validate":
-        services.validate(request.user, assessment, comment)
-        messages.success(request, _("Assessment validated."))
-    elif request.POST.get("decision") == "return":
-        try:
-            services.return_for_changes(request.user, assessment, comment)
-        except ValidationError:
-            messages.error(request, _("Say what needs to change before returning it."))
-        else:
-            messages.success(request, _("Returned to the administration for changes."))
-    else:
-        return HttpResponse(_("Unknown decision."), status=400)
-    return redirect("assessment_detail", assessment.pk)
-
-
-@login_required
-@require_POST
-def share(request, pk):
-    """The coordinator decides whether donors may see this assessment."""
-    assessment = permissions.get_assessment_for(request.user, pk, Action.SHARE)
-    shared = request.POST.get("shared") == "1"
-    services.set_sharing(request.user, assessment, shared)
-    messages.success(
-        request, _("Shared with donors.") if shared else _("No longer shared with donors.")
-    )
-    return redirect(reverse("assessment_detail", args=[assessment.pk]))
-
-
-@login_required
-def export_csv(request, pk):
-    """Every question with its answer, for spreadsheets (the administration and reviewers)."""
-    assessment = permissions.get_assessment_for(request.user, pk, Action.EXPORT)
-    filename = (
-        f"SAFE-assessment-{assessment.administration.country_alpha3}-{assessment.pk}-"
-        f"{timezone.localdate():%Y-%m-%d}.csv"
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response.write("\ufeff")  # so spreadsheet programs read the accents as UTF-8
-    csv.writer(response).writerows(selectors.answer_rows(assessment))
-    return response
-
-
-@login_required
-def report_pdf(request, pk):
-    """The assessment report as a PDF download, scored like the pages."""
-    assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
-    response = HttpResponse(render_report(assessment), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
-    return response

@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from . import permissions, scoring
-from .models import Answer, Assessment, Framework, Question
+from .. import permissions, scoring
+from ..models import Answer, Assessment, Framework, Question
 
 ANSWERED = Q(answers__not_applicable=False) & (
     Q(answers__maturity__isnull=False)

@@ -1,21 +1,14 @@
-"""Write-side actions. Every change of an assessment goes through one of these functions,
-so history, versions and status rules hold whoever calls (views, seed data, tests).
-"""
+"""Answers: start an assessment (optionally pre-filled), save answers with conflict
+detection and history, add evidence."""
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from . import selectors
-from .models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence, Membership
+from .. import selectors
+from ..models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence
 
 Status = Assessment.Status
 Event = AssessmentEvent.Action
@@ -222,100 +215,3 @@ def add_evidence(user, assessment, question, *, upload=None, url="", title=""):
         evidence.file.save(upload.name, upload, save=False)
     evidence.save()
     return evidence
-
-
-def submit(user, assessment):
-    """Lock the assessment for review; refused while mandatory answers are missing."""
-    ensure_editable(assessment)
-    missing = selectors.missing_mandatory(assessment)
-    if missing:
-        raise ValidationError(
-            f"{len(missing)} mandatory question(s) are not answered.", code="incomplete"
-        )
-    _move(user, assessment, Status.SUBMITTED, Event.SUBMITTED, submitted_at=timezone.now())
-
-
-def validate(user, assessment, comment=""):
-    _require_submitted(assessment)
-    _move(
-        user,
-        assessment,
-        Status.VALIDATED,
-        Event.VALIDATED,
-        comment=comment,
-        validated_at=timezone.now(),
-        review_comment=comment,
-    )
-
-
-def return_for_changes(user, assessment, comment):
-    _require_submitted(assessment)
-    if not comment.strip():
-        raise ValidationError("Say what needs to change.", code="comment_required")
-    _move(
-        user, assessment, Status.RETURNED, Event.RETURNED, comment=comment, review_comment=comment
-    )
-
-
-def _require_submitted(assessment):
-    if assessment.status != Status.SUBMITTED:
-        raise PermissionDenied("Only a submitted assessment can be validated or returned.")
-
-
-def _move(user, assessment, status, action, comment="", **fields):
-    with transaction.atomic():
-        assessment.status = status
-        for name, value in fields.items():
-            setattr(assessment, name, value)
-        assessment.save()
-        AssessmentEvent.objects.create(
-            assessment=assessment, action=action, actor=user, comment=comment
-        )
-
-
-def set_sharing(user, assessment, shared):
-    assessment.shared_with_donors = shared
-    assessment.save(update_fields=["shared_with_donors", "updated_at"])
-
-
-def add_member(actor, administration, *, email, first_name, last_name, role, request=None):
-    """Give a person a role in the administration; a new person gets an e-mail to choose a
-    password (the link is the password-reset one, valid for PASSWORD_RESET_TIMEOUT)."""
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User.objects.create_user(
-            username=email.lower(), email=email, first_name=first_name, last_name=last_name
-        )  # no usable password until they choose one
-        path = reverse(
-            "password_reset_confirm",
-            args=[
-                urlsafe_base64_encode(force_bytes(user.pk)),
-                default_token_generator.make_token(user),
-            ],
-        )
-        link = request.build_absolute_uri(path) if request else path
-        send_mail(
-            f"Your access to the SAFE readiness toolkit: {administration.name}",
-            f"{actor.get_full_name() or actor.username} gave you access to the SAFE readiness "
-            f"toolkit for {administration.name}.\nChoose your password here: {link}\n",
-            None,
-            [email],
-        )
-    membership, _created = Membership.objects.get_or_create(
-        user=user, role=role, administration=administration
-    )
-    return membership
-
-
-def remove_member(actor, membership):
-    """Take a role away; the last coordinator of an administration cannot be removed."""
-    if membership.role == Membership.Role.COORDINATOR:
-        coordinators = Membership.objects.filter(
-            administration_id=membership.administration_id, role=Membership.Role.COORDINATOR
-        )
-        if coordinators.count() <= 1:
-            raise ValidationError(
-                "An administration needs at least one coordinator.", code="last_coordinator"
-            )
-    membership.delete()

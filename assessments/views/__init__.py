@@ -1,0 +1,2 @@
+"""Thin views, one module per capability: parse the request, ask `permissions`, call
+services/selectors, render."""

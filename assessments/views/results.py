@@ -1,0 +1,56 @@
+"""Results and what leaves the application: the results page, the CSV export, the PDF report."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from .. import permissions, selectors
+from ..permissions import Action
+from ..reports import figures
+from ..reports.data import build_report_data
+from ..reports.pdf import render_report, report_filename
+
+
+@login_required
+def results(request, pk):
+    """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
+    assessment = permissions.get_assessment_for(request.user, pk)
+    data = build_report_data(assessment)
+    context = {
+        "assessment": assessment,
+        "data": data,
+        "radar": figures.focus_area_radar(data),
+        "pillar_chart": figures.pillar_bars(data),
+        "standard_charts": [(p, figures.standard_bars(data, p)) for p in data.pillars],
+        "trend": figures.trend_lines(data),
+        "may_download": permissions.can(request.user, Action.DOWNLOAD, assessment),
+    }
+    return render(request, "assessments/results.html", context)
+
+
+@login_required
+def export_csv(request, pk):
+    """Every question with its answer, for spreadsheets (the administration and reviewers)."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.EXPORT)
+    filename = (
+        f"SAFE-assessment-{assessment.administration.country_alpha3}-{assessment.pk}-"
+        f"{timezone.localdate():%Y-%m-%d}.csv"
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response.write("\ufeff")  # so spreadsheet programs read the accents as UTF-8
+    csv.writer(response).writerows(selectors.answer_rows(assessment))
+    return response
+
+
+@login_required
+def report_pdf(request, pk):
+    """The assessment report as a PDF download, scored like the pages."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
+    response = HttpResponse(render_report(assessment), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
+    return response
