@@ -1,14 +1,12 @@
 """Results and what leaves the application: the results page, the CSV export, the PDF report."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from .. import permissions, selectors
+from .. import exports, permissions, selectors
 from ..permissions import Action
 from ..reports import figures
 from ..reports.data import build_report_data
@@ -40,11 +38,7 @@ def export_csv(request, pk):
         f"SAFE-assessment-{assessment.administration.country_alpha3}-{assessment.pk}-"
         f"{timezone.localdate():%Y-%m-%d}.csv"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response.write("\ufeff")  # so spreadsheet programs read the accents as UTF-8
-    csv.writer(response).writerows(selectors.answer_rows(assessment))
-    return response
+    return exports.csv_download(selectors.answer_rows(assessment), filename)
 
 
 @login_required
