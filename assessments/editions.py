@@ -192,3 +192,14 @@ def question_map(older, newer):
     if mapping is None:
         return {}
     return dict(mapping.lines.filter(change=Change.MAPPED).values_list("older_id", "newer_id"))
+
+
+def changes_into(framework):
+    """What changed from the nearest older edition mapped to this one, or None."""
+    mapping = (
+        EditionMapping.objects.filter(newer=framework)
+        .select_related("older")
+        .order_by("-older__edition")
+        .first()
+    )
+    return changes_between(mapping.older, framework) if mapping else None
