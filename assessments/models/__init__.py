@@ -19,6 +19,7 @@ from .content import (
     Standard,
     Translatable,
 )
+from .invitations import Invitation
 from .organisations import Administration, DonorOrganisation, Membership, Region
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "DonorOrganisation",
     "Evidence",
     "FocusArea",
+    "Invitation",
     "Framework",
     "Membership",
     "Phase",
