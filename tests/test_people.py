@@ -156,8 +156,9 @@ def test_only_the_invited_person_may_answer(client, request, administration, oth
     assert not Membership.objects.filter(user=other_editor, administration=administration).exists()
 
 
-def test_an_administrator_sees_invitations_in_the_admin(client, coordinator, administration,
-                                                        other_editor, django_user_model):  # fmt: skip
+def test_an_administrator_sees_invitations_in_the_admin(
+    client, coordinator, administration, other_editor, django_user_model
+):
     invite_other_editor(client, coordinator, administration, other_editor)
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw-123456789")
     client.force_login(admin)
