@@ -33,7 +33,8 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request.id
-            user = getattr(request, "user", None)
+            # Only a user already loaded: looking one up here could fail again (database away).
+            user = getattr(request, "_cached_user", None)
             log.info(
                 "request",
                 extra={
