@@ -20,8 +20,10 @@ from .content import (
     Translatable,
 )
 from .organisations import Administration, DonorOrganisation, Membership, Region
+from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
+    "Action",
     "Administration",
     "Answer",
     "AnswerChange",
@@ -32,8 +34,13 @@ __all__ = [
     "FocusArea",
     "Framework",
     "Membership",
+    "Milestone",
     "Phase",
     "Pillar",
+    "Plan",
+    "PlanVersion",
+    "ProgressNote",
+    "ProjectProposal",
     "Question",
     "Region",
     "Standard",
