@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import data, home, people, questionnaire, results, workflow
+from .views import data, home, overview, people, questionnaire, results, workflow
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -46,4 +46,20 @@ urlpatterns = [
     path("assessments/<int:pk>/workbook/upload/", data.workbook_upload, name="workbook_upload"),
     path("assessments/<int:pk>/workbook/resolve/", data.workbook_resolve, name="workbook_resolve"),
     path("administrations/<int:administration_id>/import/", data.import_json, name="import_json"),
+    path("overview/", overview.overview, name="overview"),
+    path(
+        "overview/export.csv", overview.overview_export, {"extension": "csv"}, name="overview_csv"
+    ),
+    path(
+        "overview/export.xlsx",
+        overview.overview_export,
+        {"extension": "xlsx"},
+        name="overview_xlsx",
+    ),
+    path("overview/regions/<int:region_id>/", overview.region_benchmark, name="region_benchmark"),
+    path(
+        "administrations/<int:administration_id>/position/",
+        overview.position,
+        name="region_position",
+    ),
 ]

@@ -143,6 +143,24 @@ EXPECTED["import_json"] = {
 }
 
 
+# The WCO-wide picture: reviewers only; an administration sees its own regional position.
+REVIEWERS_ONLY = {
+    role: ((ALLOWED, ALLOWED) if role == "reviewer" else (DENIED, DENIED)) for role in ROLES
+}
+for _name in ("overview", "overview_csv", "overview_xlsx"):
+    ACTIONS[_name] = ("get", lambda a, n=_name: reverse(n), None, 200, "draft")
+    EXPECTED[_name] = REVIEWERS_ONLY
+ACTIONS["region_benchmark"] = (
+    "get", lambda a: reverse("region_benchmark", args=[a.administration.region_id]), None, 200,
+    "draft",
+)  # fmt: skip
+EXPECTED["region_benchmark"] = REVIEWERS_ONLY
+ACTIONS["region_position"] = (
+    "get", lambda a: reverse("region_position", args=[a.administration_id]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["region_position"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
+
+
 def register(action, method, url, data, done_status, prepare_status, expected):
     """For later features: add a route to the matrix."""
     ACTIONS[action] = (method, url, data, done_status, prepare_status)
@@ -249,6 +267,7 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:evidence_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
+            ("<int:region_id>", 1),
         ):
             path = path.replace(name, str(value))
         assert "<" not in path, f"add a sample value for {pattern}"
