@@ -165,3 +165,19 @@ def test_exports_use_the_same_queries_whatever_the_size(
     services.save_answers(editor, big, changes)
     with django_assert_max_num_queries(14):
         client.get(reverse(name, args=[big.pk]))
+
+
+def test_json_export_carries_the_plan_actions_linked_to_its_questions(filled):
+    from assessments.models import Plan
+    from assessments.models.planning import Action
+
+    plan = Plan.objects.create(
+        administration=filled.administration, framework=filled.framework, title="Plan"
+    )
+    action = Action.objects.create(plan=plan, number=1, title="Draft the ACI law")
+    action.questions.add(filled.framework.questions.get(code="T-AEI-01"))
+    links = export_assessment(filled)["plan_links"]
+    assert links == [
+        {"action": "A-01", "title": "Draft the ACI law", "status": "planned", "due_date": None,
+         "questions": ["T-AEI-01"], "standards": []}
+    ]  # fmt: skip

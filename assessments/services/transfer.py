@@ -27,6 +27,7 @@ from ..models import (
     Evidence,
     Framework,
 )
+from ..models.planning import Action as PlanAction
 
 FORMAT = "safe-assessment/1"
 
@@ -89,9 +90,35 @@ def export_assessment(assessment):
             }
             for e in sorted(events, key=lambda e: e.pk)
         ],
-        # Plan actions linked to the answers' gaps travel here once plans exist.
-        "plan_links": [],
+        "plan_links": _plan_links(assessment),
     }
+
+
+def _plan_links(assessment):
+    """The administration's plan actions that close gaps of this assessment's questions
+    (by reference and question code). Exported for the record: the receiving installation
+    keeps its own plan, so the import does not recreate actions."""
+    actions = (
+        PlanAction.objects.filter(
+            plan__administration_id=assessment.administration_id,
+            questions__phase_id=assessment.phase_id,
+            questions__framework_id=assessment.framework_id,
+        )
+        .distinct()
+        .prefetch_related("questions", "standards")
+        .order_by("number")
+    )
+    return [
+        {
+            "action": action.reference,
+            "title": action.title,
+            "status": action.status,
+            "due_date": action.due_date.isoformat() if action.due_date else None,
+            "questions": sorted(q.code for q in action.questions.all()),
+            "standards": sorted(s.code for s in action.standards.all()),
+        }
+        for action in actions
+    ]
 
 
 def _answer_data(answer):
