@@ -19,6 +19,13 @@ from .content import (
     Standard,
     Translatable,
 )
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 
 __all__ = [
@@ -30,12 +37,17 @@ __all__ = [
     "DonorOrganisation",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
     "Framework",
     "Membership",
     "Phase",
     "Pillar",
     "Question",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
     "evidence_path",
