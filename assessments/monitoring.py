@@ -93,6 +93,7 @@ class GroupChange(NamedTuple):
     after: float | None
     change: float | None  # points, after - before
     verdict: str  # improved | unchanged | regressed | n/a
+    target: float | None  # weighted mean of the questions' target scores
     questions: tuple  # QuestionChange, the questions whose score moved, biggest move first
 
 
@@ -128,6 +129,7 @@ def compare(questions, baseline_answers, follow_up_answers):
     before = scoring.score_assessment(questions, baseline_answers)
     after = scoring.score_assessment(questions, follow_up_answers)
     moved = _moved_questions(questions, baseline_answers, follow_up_answers)
+    targets = _targets(questions, follow_up_answers)
 
     def group(code, old, new, members):
         change = scoring.change(new, old)
@@ -135,7 +137,12 @@ def compare(questions, baseline_answers, follow_up_answers):
             (moved[q.id] for q in members if q.id in moved),
             key=lambda m: (-abs((m.after or 0) - (m.before or 0)), m.code),
         )
-        return GroupChange(code, _value(old), _value(new), change, verdict(change), tuple(behind))
+        weights = [(q.weight, targets[q.id]) for q in members if q.id in targets]
+        total = sum(w for w, _t in weights)
+        target = round(sum(w * t for w, t in weights) / total, 9) if total else None
+        return GroupChange(
+            code, _value(old), _value(new), change, verdict(change), target, tuple(behind)
+        )
 
     def groups(old, new, key):
         codes = list(dict.fromkeys([*new.keys(), *old.keys()]))
@@ -164,6 +171,17 @@ def _question_score(question, answer):
     return scoring.value_score(
         question, answer.maturity, answer.yes_no, answer.number, answer.target
     )
+
+
+def _targets(questions, answers):
+    """{question id: target score 0-100} of the scored questions not marked N/A."""
+    by_id = {a.question_id: a for a in answers}
+    result = {}
+    for q in questions:
+        answer = by_id.get(q.id) or scoring.AnswerData(q.id)
+        if q.answer_type != "text" and not answer.not_applicable:
+            result[q.id] = scoring.target_score(q, answer)
+    return result
 
 
 def _moved_questions(questions, baseline_answers, follow_up_answers):

@@ -128,6 +128,7 @@ def test_comparison_standard_by_standard_on_the_hand_made_pair():
     assert (s1.before, s1.after, s1.change, s1.verdict) == (31.25, 62.5, 31.25, "improved")
     assert (s2.before, s2.after, s2.change, s2.verdict) == (25.0, 12.5, -12.5, "regressed")
     assert (s3.before, s3.after, s3.change, s3.verdict) == (100.0, 100.0, 0.0, "unchanged")
+    assert (s1.target, s3.target) == (75.0, 100.0)  # maturity 3 by default; "yes"
     assert result.counts() == {"improved": 1, "unchanged": 1, "regressed": 1, "n/a": 0}
 
 

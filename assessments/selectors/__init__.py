@@ -17,11 +17,33 @@ from .assessments import (
     trend_of,
     with_completion,
 )
+from .monitoring import (
+    baseline_choices,
+    comparison_of,
+    cycle_of,
+    follow_up_choices,
+    indicator_export_rows,
+    indicator_row,
+    indicator_series,
+    indicators_for,
+    reviews_for,
+    rhythm_of,
+)
 
 __all__ = [
     "ANSWERED",
     "answer_rows",
     "answers_by_question",
+    "baseline_choices",
+    "comparison_of",
+    "cycle_of",
+    "follow_up_choices",
+    "indicator_export_rows",
+    "indicator_row",
+    "indicator_series",
+    "indicators_for",
+    "reviews_for",
+    "rhythm_of",
     "assessments_for",
     "completion_by_focus_area",
     "default_framework",

@@ -12,6 +12,18 @@ from .answers import (
     save_answers,
     start_assessment,
 )
+from .monitoring import (
+    propose_indicators,
+    record_measurement,
+    return_review,
+    save_evaluation,
+    save_indicator,
+    set_rhythm,
+    share_review,
+    start_review,
+    submit_review,
+    validate_review,
+)
 from .people import add_member, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
@@ -22,11 +34,21 @@ __all__ = [
     "add_evidence",
     "add_member",
     "ensure_editable",
+    "propose_indicators",
+    "record_measurement",
     "remove_member",
     "return_for_changes",
+    "return_review",
+    "save_evaluation",
+    "save_indicator",
     "save_answers",
+    "set_rhythm",
     "set_sharing",
+    "share_review",
+    "start_review",
+    "submit_review",
     "start_assessment",
     "submit",
     "validate",
+    "validate_review",
 ]
