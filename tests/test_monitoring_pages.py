@@ -73,7 +73,9 @@ def test_recording_a_measurement_shows_it_and_the_progress(client, editor, admin
     aeo = indicator(administration)
     client.force_login(editor)
     url = reverse("indicator_detail", args=[aeo.pk])
-    response = client.post(url, {"measured_on": "2025-06-30", "value": "21", "source": "AEO register"})
+    response = client.post(
+        url, {"measured_on": "2025-06-30", "value": "21", "source": "AEO register"}
+    )
     assert response.status_code == 302
     html = client.get(url).content.decode()
     assert "AEO register" in html
@@ -150,7 +152,9 @@ def test_a_review_from_start_to_validation(
     review.refresh_from_db()
     assert review.status == "draft"  # no evaluation yet
     detail = reverse("review_detail", args=[review.pk])
-    client.post(detail, {"evaluation": "Advance data now covers sea and air.", "next_steps": "Road."})
+    client.post(
+        detail, {"evaluation": "Advance data now covers sea and air.", "next_steps": "Road."}
+    )
     client.post(reverse("review_submit", args=[review.pk]))
     review.refresh_from_db()
     assert review.status == "submitted"
@@ -182,7 +186,10 @@ def test_the_progress_report_downloads_as_pdf_and_word(
     )
     client.force_login(coordinator)
     pdf = client.get(reverse("progress_pdf", args=[review.pk]))
-    assert pdf["Content-Disposition"] == 'attachment; filename="SAFE-progress-report-CIV-2026-06-30.pdf"'
+    assert (
+        pdf["Content-Disposition"]
+        == 'attachment; filename="SAFE-progress-report-CIV-2026-06-30.pdf"'
+    )
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
     assert "SAFE progress report" in text
     assert "Authorised economic operators" in text
