@@ -191,5 +191,7 @@ def get_administration_for(user, pk, edit=False):
     if administration is None or not may_view_monitoring(user, administration):
         raise Http404("No such administration.")
     if edit and not may_edit_monitoring(user, administration):
+        if not is_reviewer(user):  # donors: another administration's data stays unrevealed
+            raise Http404("No such administration.")
         raise PermissionDenied("Only the administration's people change its monitoring.")
     return administration
