@@ -225,3 +225,56 @@ def reminder_due(today, due, days_before):
     if today >= due - timedelta(days=days_before):
         return "before"
     return None
+
+
+class PlanActionData(NamedTuple):
+    reference: str
+    title: str
+    status: str  # the action's status today
+    due_date: date | None
+    cost: Decimal | None
+    currency: str
+    notes: tuple = ()  # (written_on, status) of the progress notes that changed the status
+
+
+class PlanState(NamedTuple):
+    on: date
+    counts: dict  # status -> number of actions, plus "late"
+    total: int
+    late: tuple  # PlanActionData: not done or dropped, due before the date
+    dropped: tuple
+    budget: dict  # currency -> estimated cost of all actions not dropped
+    spent: dict  # currency -> estimated cost of the actions done
+
+    @property
+    def done_share(self):
+        live = self.total - self.counts.get("dropped", 0)
+        return round(100 * self.counts.get("done", 0) / live) if live else None
+
+
+def status_on(action, on):
+    """The action's status on a date: set by its last status note on or before that date;
+    its current status when no note says otherwise."""
+    earlier = [(day, status) for day, status in action.notes if status and day <= on]
+    return max(earlier)[1] if earlier else action.status
+
+
+def plan_state(actions, on):
+    """The plan's execution on a date: actions done, late, dropped; the estimated cost of the
+    actions done against the budget (the plan records estimated costs, not payments)."""
+    counts, late, dropped, budget, spent = {}, [], [], {}, {}
+    actions = list(actions)
+    for action in actions:
+        status = status_on(action, on)
+        counts[status] = counts.get(status, 0) + 1
+        if status == "dropped":
+            dropped.append(action)
+            continue
+        if status != "done" and action.due_date is not None and action.due_date < on:
+            late.append(action)
+        if action.cost is not None:
+            budget[action.currency] = budget.get(action.currency, 0) + action.cost
+            if status == "done":
+                spent[action.currency] = spent.get(action.currency, 0) + action.cost
+    counts["late"] = len(late)
+    return PlanState(on, counts, len(actions), tuple(late), tuple(dropped), budget, spent)

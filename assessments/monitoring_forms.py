@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Indicator, Standard
+from .models import Action, Indicator, Standard
 
 
 def _helper():
@@ -25,7 +25,7 @@ class IndicatorForm(forms.ModelForm):
         model = Indicator
         fields = [
             "name", "description", "unit", "unit_label", "better", "baseline_value",
-            "baseline_date", "target_value", "target_date", "standards", "disclosure",
+            "baseline_date", "target_value", "target_date", "standards", "actions", "disclosure",
         ]  # fmt: skip
         labels = {
             "name": _("Name"),
@@ -38,6 +38,7 @@ class IndicatorForm(forms.ModelForm):
             "target_value": _("Target value"),
             "target_date": _("Target date"),
             "standards": _("SAFE standards measured"),
+            "actions": _("Plan actions measured"),
             "disclosure": _("Who may see it"),
         }
         widgets = {
@@ -46,6 +47,7 @@ class IndicatorForm(forms.ModelForm):
             "target_date": DateInput(),
             "disclosure": forms.RadioSelect,
             "standards": forms.SelectMultiple(attrs={"size": 8}),
+            "actions": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, framework=None, **kwargs):
@@ -55,6 +57,12 @@ class IndicatorForm(forms.ModelForm):
             standards = standards.filter(framework=framework)
         self.fields["standards"].queryset = standards
         self.fields["standards"].required = False
+        self.fields["actions"].queryset = Action.objects.filter(
+            plan__administration_id=self.instance.administration_id,
+            accepted=True,
+            merged_into__isnull=True,
+        ).order_by("number")
+        self.fields["actions"].required = False
         self.helper = _helper()
 
     def clean(self):

@@ -2,6 +2,7 @@
 and the due date, on the hand-computed examples of docs/monitoring.md."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -180,3 +181,31 @@ def test_next_due_date(last, months, due):
 )
 def test_which_reminder_is_due(today, kind):
     assert monitoring.reminder_due(today, date(2026, 6, 30), 29) == kind
+
+
+def _action(ref, status, due, cost=None, notes=()):
+    return monitoring.PlanActionData(ref, f"Action {ref}", status, due, cost, "USD", notes)
+
+
+def test_plan_state_on_the_review_date():
+    """docs/monitoring.md, "The plan at the review date"."""
+    actions = [
+        _action("A-01", "done", date(2025, 6, 30), Decimal(100000),
+                notes=((date(2025, 5, 2), "in_progress"), (date(2025, 12, 1), "done"))),
+        _action("A-02", "in_progress", date(2026, 3, 31), Decimal(50000)),
+        _action("A-03", "dropped", date(2026, 1, 31), Decimal(20000),
+                notes=((date(2026, 2, 10), "dropped"),)),
+        _action("A-04", "planned", date(2026, 12, 31)),
+    ]  # fmt: skip
+    state = monitoring.plan_state(actions, date(2026, 6, 30))
+    assert state.counts == {"done": 1, "in_progress": 1, "dropped": 1, "planned": 1, "late": 1}
+    assert [a.reference for a in state.late] == ["A-02"]
+    assert state.budget == {"USD": Decimal(150000)}
+    assert state.spent == {"USD": Decimal(100000)}
+    assert state.done_share == 33  # 1 of 3 actions not dropped
+    # On 1 October 2025, A-01 was still in progress (and late); A-03 has no earlier note,
+    # so it counts with its current status (dropped).
+    earlier = monitoring.plan_state(actions, date(2025, 10, 1))
+    assert earlier.counts["in_progress"] == 2
+    assert [a.reference for a in earlier.late] == ["A-01"]
+    assert earlier.spent == {}

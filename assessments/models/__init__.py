@@ -19,6 +19,7 @@ from .content import (
     Standard,
     Translatable,
 )
+from .editions import EditionMapping, QuestionMapping
 from .monitoring import (
     Indicator,
     Measurement,
@@ -27,14 +28,17 @@ from .monitoring import (
     ReminderSent,
 )
 from .organisations import Administration, DonorOrganisation, Membership, Region
+from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
+    "Action",
     "Administration",
     "Answer",
     "AnswerChange",
     "Assessment",
     "AssessmentEvent",
     "DonorOrganisation",
+    "EditionMapping",
     "Evidence",
     "FocusArea",
     "Indicator",
@@ -43,9 +47,15 @@ __all__ = [
     "MonitoringSettings",
     "Framework",
     "Membership",
+    "Milestone",
     "Phase",
     "Pillar",
+    "Plan",
+    "PlanVersion",
+    "ProgressNote",
+    "ProjectProposal",
     "Question",
+    "QuestionMapping",
     "Region",
     "ReminderSent",
     "Standard",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .assessments import Assessment
 from .content import Question, Standard
 from .organisations import Administration
+from .planning import Action
 
 
 class MonitoringSettings(models.Model):
@@ -74,6 +75,9 @@ class Indicator(models.Model):
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
     standards = models.ManyToManyField(Standard, blank=True, related_name="indicators")
+    actions = models.ManyToManyField(
+        Action, blank=True, related_name="indicators", help_text=_("Plan actions it measures.")
+    )
     disclosure = models.CharField(
         max_length=14, choices=Disclosure.choices, default=Disclosure.ADMINISTRATION
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import monitoring, selectors
+from .. import monitoring, permissions, selectors
 from . import monitoring_charts
 
 VERDICT_LABELS = {
@@ -81,7 +81,8 @@ class ProgressData:
     changed: list  # standards that improved or regressed, with their questions
     counts: dict
     indicators: list  # IndicatorItem
-    plan: object  # the plan's state at the review date, or None until plans exist
+    plan: monitoring.PlanState | None  # the plan at the review date; None without a plan
+    plan_details: bool  # may name late and dropped actions (not donors)
     evaluation: str
     next_steps: str
     conclusions: str
@@ -137,7 +138,9 @@ def build_progress_data(review, user):
         changed=changed,
         counts=comparison.counts() if comparison else {},
         indicators=indicators,
-        plan=None,
+        plan=selectors.plan_state_of(review.administration, review.review_date),
+        plan_details=permissions.may_edit_monitoring(user, review.administration)
+        or permissions.is_reviewer(user),
         evaluation=review.evaluation,
         next_steps=review.next_steps,
         conclusions=review.conclusions,
@@ -195,3 +198,26 @@ def score_text(value):
 
 def change_text(value):
     return "–" if value is None else f"{value:+.0f}"
+
+
+def money(amounts):
+    """{currency: amount} as "USD 150,000 · EUR 20,000"; "–" when nothing is costed."""
+    if not amounts:
+        return "–"
+    return " · ".join(f"{currency} {amount:,.0f}" for currency, amount in sorted(amounts.items()))
+
+
+def plan_rows(plan):
+    """(label, number) rows of the plan's execution, for every renderer."""
+    c = plan.counts
+    return [
+        (_("Actions"), plan.total),
+        (_("Done"), c.get("done", 0)),
+        (_("In progress"), c.get("in_progress", 0)),
+        (_("Planned"), c.get("planned", 0)),
+        (_("Blocked"), c.get("blocked", 0)),
+        (_("Dropped"), c.get("dropped", 0)),
+        (_("Late"), c.get("late", 0)),
+        (_("Budget (estimated costs)"), money(plan.budget)),
+        (_("Cost of the actions done"), money(plan.spent)),
+    ]

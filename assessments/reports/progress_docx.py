@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
 
-from .progress_data import change_text, score_text
-from .progress_pdf import sections, summary_sentence
+from .progress_data import change_text, plan_rows, score_text
+from .progress_pdf import plan_sentence, sections, summary_sentence
 
 
 def render_progress_docx(data):
@@ -58,6 +58,18 @@ def render_progress_docx(data):
     doc.add_heading(f"4 {titles[4]}", 1)
     if data.plan is None:
         doc.add_paragraph(_("No implementation plan is recorded for this administration yet."))
+    else:
+        doc.add_paragraph(plan_sentence(data.plan))
+        _table(doc, [_("Plan on the review date"), ""],
+               [[label, str(value)] for label, value in plan_rows(data.plan)])  # fmt: skip
+        if data.plan_details:
+            for heading, actions in ((_("Late actions"), data.plan.late),
+                                     (_("Dropped actions"), data.plan.dropped)):  # fmt: skip
+                if actions:
+                    doc.add_heading(heading, 2)
+                    _table(doc, [_("Action"), _("Title"), _("Due")],
+                           [[a.reference, a.title, a.due_date.isoformat() if a.due_date else ""]
+                            for a in actions])  # fmt: skip
 
     doc.add_heading(f"5 {titles[5]}", 1)
     if not data.indicators:

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Space
 
 from . import monitoring_charts, styles
 from .layout import FRAME_WIDTH, Blocks, Contents, ReportRenderer, table_style
-from .progress_data import change_text, score_text
+from .progress_data import change_text, plan_rows, score_text
 
 
 def render_progress_pdf(data):
@@ -58,6 +58,14 @@ def summary_sentence(data):
         "unchanged": c.get("unchanged", 0),
         "regressed": c.get("regressed", 0),
     }
+
+
+def plan_sentence(plan):
+    if plan.done_share is None:
+        return _("The plan has no action in force.")
+    return _(
+        "On %(date)s, %(share)s%% of the plan's actions in force were done; %(late)d were late."
+    ) % {"date": plan.on.isoformat(), "share": plan.done_share, "late": plan.counts.get("late", 0)}
 
 
 class ProgressReport(ReportRenderer):
@@ -194,12 +202,41 @@ class ProgressReport(ReportRenderer):
         return story
 
     def plan(self, title):
-        b = self.b
-        story = [b.heading(f"4 {title}")]
-        if self.data.plan is None:
-            story.append(
-                b.para(_("No implementation plan is recorded for this administration yet."))
+        plan, b = self.data.plan, self.b
+        story = [PageBreak(), b.heading(f"4 {title}")]
+        if plan is None:
+            return [
+                *story,
+                b.para(_("No implementation plan is recorded for this administration yet.")),
+            ]
+        story.append(b.para(plan_sentence(plan), "BodySpaced"))
+        rows = [[label, str(value)] for label, value in plan_rows(plan)]
+        story.append(
+            b.table(
+                [_("Plan on the review date"), ""],
+                rows,
+                [FRAME_WIDTH - 60 * mm, 60 * mm],
+                right=(1,),
             )
+        )
+        if self.data.plan_details:
+            for heading, actions in (
+                (_("Late actions"), plan.late),
+                (_("Dropped actions"), plan.dropped),
+            ):
+                if actions:
+                    story.append(b.heading(heading, 2))
+                    rows = [
+                        [a.reference, a.title, "" if a.due_date is None else a.due_date.isoformat()]
+                        for a in actions
+                    ]
+                    story.append(
+                        b.table(
+                            [_("Action"), _("Title"), _("Due")],
+                            rows,
+                            [20 * mm, FRAME_WIDTH - 46 * mm, 26 * mm],
+                        )
+                    )
         return story
 
     def indicators(self, title):

@@ -26,6 +26,7 @@ from .monitoring import (
     indicator_row,
     indicator_series,
     indicators_for,
+    plan_state_of,
     reviews_for,
     rhythm_of,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "indicator_row",
     "indicator_series",
     "indicators_for",
+    "plan_state_of",
     "reviews_for",
     "rhythm_of",
     "assessments_for",

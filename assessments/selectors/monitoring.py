@@ -9,12 +9,15 @@ from django.db.models import Prefetch
 
 from .. import monitoring, permissions
 from ..models import (
+    Action,
     Assessment,
     Indicator,
     Measurement,
     MonitoringReview,
     MonitoringSettings,
     Phase,
+    Plan,
+    ProgressNote,
     Standard,
 )
 from .assessments import scoring_answers, scoring_questions
@@ -54,6 +57,7 @@ def indicator_series(indicator):
         .prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on")),
             Prefetch("standards", queryset=Standard.objects.order_by("order")),
+            Prefetch("actions", queryset=Action.objects.select_related("plan").order_by("number")),
         )
         .get()
     )
@@ -184,3 +188,27 @@ def _text(value):
     if value is None:
         return ""
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def plan_state_of(administration, on):
+    """The administration's plan as it stood on a date, or None without a plan. Three
+    queries."""
+    plan = Plan.objects.filter(administration=administration).first()
+    if plan is None:
+        return None
+    notes = ProgressNote.objects.exclude(status="").only("action_id", "written_on", "status")
+    actions = (
+        Action.objects.filter(plan=plan, accepted=True, merged_into__isnull=True)
+        .prefetch_related(Prefetch("notes", queryset=notes))
+        .order_by("order", "number")
+    )
+    return monitoring.plan_state(
+        (
+            monitoring.PlanActionData(
+                a.reference, a.title, a.status, a.due_date, a.estimated_cost, a.currency,
+                tuple((n.written_on, n.status) for n in a.notes.all()),
+            )
+            for a in actions
+        ),
+        on,
+    )  # fmt: skip

@@ -68,8 +68,9 @@ def propose_indicators(user, administration, framework):
     return created
 
 
-def save_indicator(user, indicator, standards=None):
-    """Create or change an indicator (its fields already set) and what it measures."""
+def save_indicator(user, indicator, standards=None, actions=None):
+    """Create or change an indicator (its fields already set) and what it measures: SAFE
+    standards and the plan's actions."""
     if indicator.pk is None:
         indicator.order = Indicator.objects.filter(
             administration_id=indicator.administration_id
@@ -78,6 +79,8 @@ def save_indicator(user, indicator, standards=None):
         indicator.save()
         if standards is not None:
             indicator.standards.set(standards)
+        if actions is not None:
+            indicator.actions.set(actions)
     return indicator
 
 

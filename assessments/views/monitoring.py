@@ -23,9 +23,9 @@ from ..monitoring_forms import (
 )
 from ..permissions import Action
 from ..reports import monitoring_charts
-from ..reports.progress_data import build_progress_data
+from ..reports.progress_data import build_progress_data, plan_rows
 from ..reports.progress_docx import render_progress_docx
-from ..reports.progress_pdf import progress_filename, render_progress_pdf
+from ..reports.progress_pdf import plan_sentence, progress_filename, render_progress_pdf
 
 # Messages for the stable codes of services.record_measurement, in the person's language.
 MEASUREMENT_ERRORS = {
@@ -96,7 +96,10 @@ def _indicator_form(request, indicator):
     form = IndicatorForm(request.POST or None, instance=indicator, framework=framework)
     if request.method == "POST" and form.is_valid():
         saved = services.save_indicator(
-            request.user, form.save(commit=False), form.cleaned_data["standards"]
+            request.user,
+            form.save(commit=False),
+            form.cleaned_data["standards"],
+            form.cleaned_data["actions"],
         )
         messages.success(request, _("Indicator saved."))
         return redirect("indicator_detail", saved.pk)
@@ -144,6 +147,7 @@ def indicator_detail(request, pk):
         "figure": monitoring_charts.indicator_chart(row),
         "form": form,
         "administration": indicator.administration,
+        "show_actions": may_edit or permissions.is_reviewer(request.user),
     }
     return render(request, "monitoring/indicator_detail.html", context, status=status)
 
@@ -223,6 +227,8 @@ def review_detail(request, pk):
         "may": {a.value: allowed for a, allowed in may.items()},
         "form": form,
         "conclusions_form": ConclusionsForm() if may[Action.VALIDATE] else None,
+        "plan_rows": plan_rows(data.plan) if data.plan else [],
+        "plan_sentence": plan_sentence(data.plan) if data.plan else "",
         "pillar_figures": [
             (
                 p,
