@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Action, Indicator, Standard
 
@@ -29,10 +30,10 @@ class IndicatorForm(forms.ModelForm):
         ]  # fmt: skip
         labels = {
             "name": _("Name"),
-            "description": _("Description"),
-            "unit": _("Unit"),
+            "description": pgettext_lazy("monitoring", "Description"),
+            "unit": pgettext_lazy("monitoring", "Unit"),
             "unit_label": _("What is counted, or the currency"),
-            "better": _("Direction"),
+            "better": pgettext_lazy("monitoring", "Direction"),
             "baseline_value": _("Baseline value"),
             "baseline_date": _("Baseline date"),
             "target_value": _("Target value"),
@@ -77,11 +78,17 @@ class IndicatorForm(forms.ModelForm):
 
 
 class MeasurementForm(forms.Form):
-    measured_on = forms.DateField(label=_("Date"), widget=DateInput())
-    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2)
-    source = forms.CharField(label=_("Source"), max_length=200, required=False)
+    measured_on = forms.DateField(label=pgettext_lazy("monitoring", "Date"), widget=DateInput())
+    value = forms.DecimalField(
+        label=pgettext_lazy("monitoring", "Value"), max_digits=14, decimal_places=2
+    )
+    source = forms.CharField(
+        label=pgettext_lazy("monitoring", "Source"), max_length=200, required=False
+    )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("monitoring", "Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):

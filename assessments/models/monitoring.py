@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .assessments import Assessment
 from .content import Question, Standard
@@ -38,10 +39,10 @@ class Indicator(models.Model):
     """A figure the administration tracks to show whether implementation works."""
 
     class Unit(models.TextChoices):
-        COUNT = "count", _("Count")
-        PERCENTAGE = "percentage", _("Percentage")
-        HOURS = "hours", _("Hours")
-        AMOUNT = "amount", _("Amount")
+        COUNT = "count", pgettext_lazy("monitoring", "Count")
+        PERCENTAGE = "percentage", pgettext_lazy("monitoring", "Percentage")
+        HOURS = "hours", pgettext_lazy("monitoring", "Hours")
+        AMOUNT = "amount", pgettext_lazy("monitoring", "Amount")
 
     class Better(models.TextChoices):
         HIGHER = "higher", _("Higher is better")
@@ -173,7 +174,7 @@ class ReminderSent(models.Model):
 
     class Kind(models.TextChoices):
         BEFORE = "before", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
+        OVERDUE = "overdue", pgettext_lazy("monitoring", "Overdue")
 
     administration = models.ForeignKey(
         Administration, on_delete=models.CASCADE, related_name="reminders_sent"

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.utils import simpleSplit
@@ -163,7 +164,9 @@ def comparison_chart(labels, before, after, targets, title=""):
                 Line(tx, row_top - 2, tx, row_top - row_h + 2, strokeColor=INK, strokeWidth=1.5)
             )
     ly = 4
-    for k, (name, colour) in enumerate(((_("Now"), NOW), (_("Baseline"), BEFORE))):
+    for k, (name, colour) in enumerate(
+        ((pgettext("monitoring", "Now"), NOW), (_("Baseline"), BEFORE))
+    ):
         lx = x0 + k * 90
         drawing.add(Rect(lx, ly, 10, 7, fillColor=colour, strokeColor=None))
         drawing.add(_text(lx + 14, ly + 1, name, 7))
@@ -181,7 +184,11 @@ def comparison_figure(rows, titles, title):
     before = [r.before for r in rows]
     after = [r.after for r in rows]
     targets = [r.target for r in rows]
-    series = [(_("Now"), after), (_("Baseline"), before), (_("Target"), targets)]
+    series = [
+        (pgettext("monitoring", "Now"), after),
+        (_("Baseline"), before),
+        (_("Target"), targets),
+    ]
     return Figure(
         comparison_chart(labels, before, after, targets, title),
         title,

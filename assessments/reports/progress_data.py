@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .. import monitoring, permissions, selectors
 from . import monitoring_charts
@@ -211,13 +212,13 @@ def plan_rows(plan):
     """(label, number) rows of the plan's execution, for every renderer."""
     c = plan.counts
     return [
-        (_("Actions"), plan.total),
-        (_("Done"), c.get("done", 0)),
-        (_("In progress"), c.get("in_progress", 0)),
-        (_("Planned"), c.get("planned", 0)),
-        (_("Blocked"), c.get("blocked", 0)),
-        (_("Dropped"), c.get("dropped", 0)),
-        (_("Late"), c.get("late", 0)),
+        (pgettext("monitoring", "Actions"), plan.total),
+        (pgettext("monitoring", "Done"), c.get("done", 0)),
+        (pgettext("monitoring", "In progress"), c.get("in_progress", 0)),
+        (pgettext("monitoring", "Planned"), c.get("planned", 0)),
+        (pgettext("monitoring", "Blocked"), c.get("blocked", 0)),
+        (pgettext("monitoring", "Dropped"), c.get("dropped", 0)),
+        (pgettext("monitoring", "Late"), c.get("late", 0)),
         (_("Budget (estimated costs)"), money(plan.budget)),
         (_("Cost of the actions done"), money(plan.spent)),
     ]

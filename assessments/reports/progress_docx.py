@@ -8,6 +8,7 @@ the Word document carries their numbers as tables (baseline, now, target) instea
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.shared import Pt
 
@@ -51,7 +52,8 @@ def render_progress_docx(data):
             f"({score_text(row.change.before)} → {score_text(row.change.after)})",
             3,
         )
-        _table(doc, [_("Question"), _("Text"), _("Baseline"), _("Now")],
+        now, text = pgettext("monitoring", "Now"), pgettext("monitoring", "Text")
+        _table(doc, [_("Question"), text, _("Baseline"), now],
                [[q.code, q.text, score_text(q.before), score_text(q.after)]
                 for q in row.questions])  # fmt: skip
 
@@ -67,7 +69,7 @@ def render_progress_docx(data):
                                      (_("Dropped actions"), data.plan.dropped)):  # fmt: skip
                 if actions:
                     doc.add_heading(heading, 2)
-                    _table(doc, [_("Action"), _("Title"), _("Due")],
+                    _table(doc, [_("Action"), _("Title"), pgettext("monitoring", "Due")],
                            [[a.reference, a.title, a.due_date.isoformat() if a.due_date else ""]
                             for a in actions])  # fmt: skip
 
@@ -75,7 +77,8 @@ def render_progress_docx(data):
     if not data.indicators:
         doc.add_paragraph(_("No indicator is tracked (or shared with you) yet."))
     else:
-        _table(doc, [_("Indicator"), _("Baseline"), _("Latest"), _("Target"), _("Progress")],
+        latest = pgettext("monitoring", "Latest")
+        _table(doc, [_("Indicator"), _("Baseline"), latest, _("Target"), _("Progress")],
                [[i.row.indicator.name, i.baseline_text, i.latest_text, i.target_text,
                  "–" if i.row.progress.percent is None else f"{i.row.progress.percent}%"]
                 for i in data.indicators])  # fmt: skip
@@ -102,7 +105,8 @@ def _pairs(doc, rows):
 
 
 def _scores(doc, rows):
-    _table(doc, [_("Area"), _("Baseline"), _("Now"), _("Change"), _("Target"), _("Verdict")],
+    verdict, now = pgettext("monitoring", "Verdict"), pgettext("monitoring", "Now")
+    _table(doc, [_("Area"), _("Baseline"), now, _("Change"), _("Target"), verdict],
            [[f"{r.code} {r.title}", score_text(r.change.before), score_text(r.change.after),
              change_text(r.change.change), score_text(r.change.target), r.verdict]
             for r in rows])  # fmt: skip

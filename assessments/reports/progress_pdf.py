@@ -8,6 +8,7 @@ document use. Nothing here queries the database.
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer, Table
 
@@ -32,7 +33,7 @@ def sections(data):
         (2, _("Baseline and now")),
         (3, _("What changed and why")),
         (4, _("Plan execution")),
-        (5, _("Indicators")),
+        (5, pgettext("monitoring", "Indicators")),
         (6, _("Conclusions and next steps")),
     ]
 
@@ -168,7 +169,14 @@ class ProgressReport(ReportRenderer):
         return story
 
     def _table(self, rows):
-        header = [_("Area"), _("Baseline"), _("Now"), _("Change"), _("Target"), _("Verdict")]
+        header = [
+            _("Area"),
+            _("Baseline"),
+            pgettext("monitoring", "Now"),
+            _("Change"),
+            _("Target"),
+            pgettext("monitoring", "Verdict"),
+        ]
         body = [
             [f"{r.code} {r.title}", score_text(r.change.before), score_text(r.change.after),
              change_text(r.change.change), score_text(r.change.target), r.verdict]
@@ -196,7 +204,15 @@ class ProgressReport(ReportRenderer):
             widths = [24 * mm, FRAME_WIDTH - 64 * mm, 20 * mm, 20 * mm]
             story.append(
                 b.table(
-                    [_("Question"), _("Text"), _("Baseline"), _("Now")], rows, widths, right=(2, 3)
+                    [
+                        _("Question"),
+                        pgettext("monitoring", "Text"),
+                        _("Baseline"),
+                        pgettext("monitoring", "Now"),
+                    ],
+                    rows,
+                    widths,
+                    right=(2, 3),
                 )
             )
         return story
@@ -232,7 +248,7 @@ class ProgressReport(ReportRenderer):
                     ]
                     story.append(
                         b.table(
-                            [_("Action"), _("Title"), _("Due")],
+                            [_("Action"), _("Title"), pgettext("monitoring", "Due")],
                             rows,
                             [20 * mm, FRAME_WIDTH - 46 * mm, 26 * mm],
                         )
@@ -244,7 +260,13 @@ class ProgressReport(ReportRenderer):
         story = [PageBreak(), b.heading(f"5 {title}")]
         if not d.indicators:
             return [*story, b.para(_("No indicator is tracked (or shared with you) yet."))]
-        header = [_("Indicator"), _("Baseline"), _("Latest"), _("Target"), _("Progress")]
+        header = [
+            _("Indicator"),
+            _("Baseline"),
+            pgettext("monitoring", "Latest"),
+            _("Target"),
+            _("Progress"),
+        ]
         rows = [
             [i.row.indicator.name, i.baseline_text, i.latest_text, i.target_text,
              "–" if i.row.progress.percent is None else f"{i.row.progress.percent}%"]

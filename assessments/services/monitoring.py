@@ -2,18 +2,23 @@
 rhythm and monitoring reviews (started, evaluated, submitted, validated like an assessment)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .. import monitoring
 from ..models import (
     Assessment,
     Indicator,
     Measurement,
+    Membership,
     MonitoringReview,
     MonitoringSettings,
     Phase,
     Question,
+    ReminderSent,
 )
 
 Status = MonitoringReview.Status
@@ -192,3 +197,51 @@ def _ensure_editable(review):
 def _require_submitted(review):
     if review.status != Status.SUBMITTED:
         raise PermissionDenied("Only a submitted review can be validated or returned.")
+
+
+def send_reminder(administration, due, kind, months, link=""):
+    """E-mail the administration's coordinators that a re-assessment is due soon or overdue,
+    once per (administration, due date, kind). Returns the number of people written to, or
+    None when this reminder was already sent.
+
+    The record is written in the same transaction as the sending: if the mail server fails,
+    nothing is recorded and tomorrow's run tries again.
+    """
+    recipients = sorted(
+        set(
+            Membership.objects.filter(
+                administration=administration, role=Membership.Role.COORDINATOR
+            )
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+    with transaction.atomic():
+        _record, created = ReminderSent.objects.get_or_create(
+            administration=administration,
+            due_date=due,
+            kind=kind,
+            defaults={"recipients": len(recipients)},
+        )
+        if not created:
+            return None
+        if recipients:
+            subject, body = _reminder_text(administration, due, kind, months, link)
+            send_mail(subject, body, None, recipients)
+    return len(recipients)
+
+
+def _reminder_text(administration, due, kind, months, link):
+    """One message in English then French: people have no stored language preference."""
+    context = {"administration": administration, "due": due, "kind": kind, "months": months,
+               "link": link}  # fmt: skip
+    subjects, bodies = [], []
+    for language in ("en", "fr"):
+        with translation.override(language):
+            subjects.append(
+                gettext("SAFE self-assessment overdue") if kind == "overdue"
+                else gettext("SAFE self-assessment due soon")
+            )  # fmt: skip
+            bodies.append(render_to_string("monitoring/email/reminder.txt", context).strip())
+    subject = f"{' / '.join(subjects)}: {administration.name}"
+    return subject, "\n\n----\n\n".join(bodies) + "\n"
