@@ -67,6 +67,20 @@ def may_manage_people(user, administration):
     return has_role(user, Role.COORDINATOR, administration.pk)
 
 
+def get_invitation_for(user, token):
+    """An invitation is seen only by the person invited: anyone else gets 404."""
+    from .models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("administration", "invited_by")
+        .filter(token=token, user_id=user.pk)
+        .first()
+    )
+    if invitation is None or not user.is_authenticated:
+        raise Http404("No such invitation.")
+    return invitation
+
+
 def can(user, action, assessment):
     """May this person do `action` on this assessment?"""
     if not user.is_authenticated:

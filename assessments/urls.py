@@ -13,6 +13,7 @@ urlpatterns = [
         name="assessment_start",
     ),
     path("administrations/<int:administration_id>/people/", people.people, name="people"),
+    path("invitations/<str:token>/", people.invitation, name="invitation"),
     path("assessments/<int:pk>/", questionnaire.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", questionnaire.section, name="section"),

@@ -282,7 +282,14 @@ def _all_urls(resolver=None, prefix=""):
             yield prefix + str(entry.pattern), entry
 
 
-PUBLIC = ("accounts/login/", "accounts/password_reset", "accounts/reset/", "i18n/", "admin/")
+PUBLIC = (
+    "accounts/login/",
+    "accounts/password_reset",
+    "accounts/reset/",
+    "i18n/",
+    "admin/",
+    "healthz",
+)
 
 
 def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, assessment):
@@ -298,6 +305,7 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:evidence_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
+            ("<str:token>", "an-invitation-token"),
         ):
             path = path.replace(name, str(value))
         assert "<" not in path, f"add a sample value for {pattern}"

@@ -20,6 +20,7 @@ from .content import (
     Translatable,
 )
 from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
 from .monitoring import (
     Indicator,
     Measurement,
@@ -45,6 +46,7 @@ __all__ = [
     "Measurement",
     "MonitoringReview",
     "MonitoringSettings",
+    "Invitation",
     "Framework",
     "Membership",
     "Milestone",

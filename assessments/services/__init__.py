@@ -25,7 +25,7 @@ from .monitoring import (
     submit_review,
     validate_review,
 )
-from .people import add_member, remove_member
+from .people import add_member, answer_invitation, invite, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -34,7 +34,9 @@ __all__ = [
     "SaveResult",
     "add_evidence",
     "add_member",
+    "answer_invitation",
     "ensure_editable",
+    "invite",
     "propose_indicators",
     "record_measurement",
     "remove_member",
