@@ -13,20 +13,48 @@ from .answers import (
     start_assessment,
 )
 from .people import add_member, remove_member
+from .planning import (
+    accept_actions,
+    add_action,
+    add_milestone,
+    add_progress_note,
+    adopt_plan,
+    create_proposal,
+    drop_action,
+    merge_actions,
+    plan_snapshot,
+    propose_plan,
+    set_milestone_done,
+    split_action,
+    update_action,
+)
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
     "Conflict",
     "ConflictError",
     "SaveResult",
+    "accept_actions",
+    "add_action",
     "add_evidence",
     "add_member",
+    "add_milestone",
+    "add_progress_note",
+    "adopt_plan",
+    "create_proposal",
+    "drop_action",
     "ensure_editable",
+    "merge_actions",
+    "plan_snapshot",
+    "propose_plan",
     "remove_member",
     "return_for_changes",
     "save_answers",
+    "set_milestone_done",
     "set_sharing",
+    "split_action",
     "start_assessment",
     "submit",
+    "update_action",
     "validate",
 ]
