@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions, planning, scoring
-from ..models import Action, Assessment, Milestone, Phase, Plan, ProgressNote
+from ..models import Action, Assessment, Milestone, Phase, Plan, ProgressNote, Question
 from .assessments import scoring_answers, scoring_questions
 
 
@@ -264,3 +264,18 @@ def _overall_scores(assessments):
 def programme_indicators(administration):
     """Indicators on track, for the programme page; Phase 3 monitoring fills this in."""
     return None
+
+
+def action_detail(pk):
+    """One action with its plan, gaps, standards, milestones and notes (six queries)."""
+    return (
+        Action.objects.select_related("plan__administration", "plan__framework", "focus_area")
+        .prefetch_related(
+            Prefetch("questions", queryset=Question.objects.select_related("focus_area")),
+            "standards",
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")),
+            Prefetch("notes", queryset=ProgressNote.objects.select_related("author")),
+            "merged_from",
+        )
+        .get(pk=pk)
+    )
