@@ -235,3 +235,18 @@ def test_pages_and_documents_take_the_same_queries_for_10_and_200_actions(client
     assert query_counts(client, plan, proposal) == few
     assert max(few.values()) <= 30, few
     print("queries per route:", few)
+
+
+def test_a_donor_sees_only_the_actions_shared_with_them(client, plan, editor, donor):
+    first, second = plan.actions.order_by("number")
+    services.update_action(editor, first, {"title": "Internal reform of the legal unit"})
+    second.shared_with.add(donor.memberships.get().donor_organisation)
+    client.force_login(donor)
+    html = client.get(reverse("plan", args=[plan.pk])).content.decode()
+    assert second.title in html
+    assert "Internal reform of the legal unit" not in html
+    assert client.get(reverse("action_edit", args=[second.pk])).status_code == 200
+    assert client.get(reverse("action_edit", args=[first.pk])).status_code == 404
+    assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 404
+    response = client.post(reverse("action_edit", args=[second.pk]), {"title": "x"})
+    assert response.status_code == 403
