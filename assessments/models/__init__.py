@@ -19,6 +19,7 @@ from .content import (
     Standard,
     Translatable,
 )
+from .editions import EditionMapping, QuestionMapping
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -30,6 +31,7 @@ __all__ = [
     "Assessment",
     "AssessmentEvent",
     "DonorOrganisation",
+    "EditionMapping",
     "Evidence",
     "FocusArea",
     "Framework",
@@ -42,6 +44,7 @@ __all__ = [
     "ProgressNote",
     "ProjectProposal",
     "Question",
+    "QuestionMapping",
     "Region",
     "Standard",
     "Translatable",
