@@ -13,6 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 def _helper():
     helper = FormHelper()
     helper.form_tag = False
+    helper.disable_csrf = True
     return helper
 
 
