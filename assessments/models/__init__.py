@@ -20,6 +20,7 @@ from .content import (
     Translatable,
 )
 from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -34,6 +35,7 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Invitation",
     "Framework",
     "Membership",
     "Milestone",

@@ -12,7 +12,7 @@ from .answers import (
     save_answers,
     start_assessment,
 )
-from .people import add_member, remove_member
+from .people import add_member, answer_invitation, invite, remove_member
 from .planning import (
     accept_actions,
     add_action,
@@ -41,9 +41,11 @@ __all__ = [
     "add_milestone",
     "add_progress_note",
     "adopt_plan",
+    "answer_invitation",
     "create_proposal",
     "drop_action",
     "ensure_editable",
+    "invite",
     "merge_actions",
     "plan_snapshot",
     "propose_plan",
