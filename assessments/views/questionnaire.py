@@ -21,6 +21,10 @@ from ..models import (
 )
 from ..permissions import Action
 
+# After a server error or a lost connection, the section page retries a save by itself after
+# this many seconds (doubling up to a minute).
+AUTOSAVE_RETRY_SECONDS = 5
+
 
 @login_required
 def assessment_start(request, administration_id):
@@ -94,6 +98,7 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
         "forms": forms,
         "conflicts": conflicts or {},
         "editable": assessment.is_editable,
+        "retry_seconds": AUTOSAVE_RETRY_SECONDS,
     }
 
 
