@@ -137,14 +137,30 @@ def test_form_with_errors_keeps_everything_typed_and_saves_nothing(
 ):
     client.force_login(editor)
     first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")
-    data = fields(first, "2", comment="Typed with care") | fields(second, "", not_applicable="on")
+    data = fields(first, "2", comment="Typed with care") | fields(second, "9")
     response = client.post(section_url(assessment), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Say why the question does not apply" in html
+    assert "Select a valid choice" in html
     assert "Typed with care" in html
     assert f'name="q{first.pk}-value" value="2"' in html and "checked" in html
     assert not Answer.objects.exists()
+
+
+def test_not_applicable_without_reason_is_kept_as_a_draft_not_answered(
+    client, editor, assessment, tiny
+):
+    client.force_login(editor)
+    question = q(tiny, "T-AEI-02")
+    response = client.post(section_url(assessment), fields(question, "", not_applicable="on"))
+    assert response.status_code == 302
+    answer = Answer.objects.get(question=question)
+    assert answer.not_applicable and answer.na_reason_missing and not answer.is_answered
+    page = client.get(response["Location"]).content.decode()
+    assert "still need a reason" in page and "N/A, reason still missing" in page
+    overview = client.get(reverse("assessment_detail", args=[assessment.pk])).content.decode()
+    assert "0 of 5 questions answered" in overview
+    assert "1 answer marked N/A still needs a reason" in overview
 
 
 def test_not_applicable_with_justification_counts_as_answered(client, editor, assessment, tiny):

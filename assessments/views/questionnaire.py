@@ -61,6 +61,7 @@ def assessment_detail(request, pk):
         "assessment": assessment,
         "sections": sections,
         "completion": selectors.overall_completion(sections),
+        "na_reasons_missing": selectors.na_reasons_missing(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
         )[:5],
@@ -146,6 +147,16 @@ def section(request, pk, code):
             messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
         else:
             messages.success(request, _("Your answers are saved; nothing new since the last save."))
+        drafts = sum(form.na_reason_missing() for form in forms)
+        if drafts:
+            messages.warning(
+                request,
+                _(
+                    "%(n)s answer(s) marked N/A still need a reason: they count as not "
+                    "answered until you say why."
+                )
+                % {"n": drafts},
+            )
         target = request.POST.get("go")
         if target in {fa.code for fa in assessment.framework.focus_areas.all()}:
             return redirect("section", assessment.pk, target)

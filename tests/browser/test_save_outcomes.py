@@ -51,6 +51,38 @@ def test_refused_autosave_shows_its_reason_beside_the_question(
     assert stored(assessment, question) is None
 
 
+@pytest.mark.parametrize("key", [None, "Space"], ids=["click", "space"])
+def test_ticking_na_before_the_reason_saves_a_draft_and_asks_for_the_reason(
+    live_server, page: Page, editor, administration, tiny, key
+):
+    assessment = start(editor, administration, tiny)
+    log_in(page, live_server, editor)
+    open_section(page, live_server, assessment)
+    box, question = card(page, "T-AEI-02")
+    reason = box.get_by_label("Why it does not apply")
+    expect(reason).to_be_hidden()
+
+    if key:
+        box.get_by_label("Not applicable").focus()
+        page.keyboard.press(key)
+    else:
+        box.get_by_label("Not applicable").check()
+
+    expect(reason).to_be_visible()
+    expect(box.get_by_role("status")).to_contain_text("N/A, reason still missing")
+    answer = stored(assessment, question)
+    assert (answer.not_applicable, answer.is_answered) == (True, False)
+    reason.fill("No land borders.")
+    reason.press("Tab")
+    expect(box.get_by_role("status")).to_contain_text("Saved at")
+    expect(box.get_by_role("status")).not_to_contain_text("reason still missing")
+    assert stored(assessment, question).is_answered
+    page.reload()
+    expect(card(page, "T-AEI-02")[0].get_by_label("Why it does not apply")).to_have_value(
+        "No land borders."
+    )
+
+
 def test_autosave_conflict_shows_both_answers_and_keep_mine_saves_mine(
     live_server, page: Page, editor, coordinator, administration, tiny
 ):
