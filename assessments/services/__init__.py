@@ -4,11 +4,14 @@ The names are re-exported so `services.save_answers(...)` reads the same everywh
 """
 
 from .answers import (
+    MINE,
+    THEIRS,
     Conflict,
     ConflictError,
     SaveResult,
     add_evidence,
     ensure_editable,
+    resolve,
     save_answers,
     start_assessment,
 )
@@ -16,6 +19,8 @@ from .people import add_member, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
+    "MINE",
+    "THEIRS",
     "Conflict",
     "ConflictError",
     "SaveResult",
@@ -23,6 +28,7 @@ __all__ = [
     "add_member",
     "ensure_editable",
     "remove_member",
+    "resolve",
     "return_for_changes",
     "save_answers",
     "set_sharing",

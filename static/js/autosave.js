@@ -109,6 +109,8 @@
   form.addEventListener("click", function (event) {
     const retry = event.target.closest("[data-retry]");
     if (retry) save(cardOf(retry));
+    const discard = event.target.closest("[data-discard]");
+    if (discard) setState(cardOf(discard), null); // "take theirs": the reload drops mine
   });
 
   if (banner) {

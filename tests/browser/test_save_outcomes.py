@@ -172,10 +172,41 @@ def test_leaving_with_an_unsaved_answer_asks_first(
     expect(box.get_by_role("status")).to_contain_text("Not saved")
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
-    page.context.set_offline(False)
     page.get_by_role("link", name="Overview").click()
     page.wait_for_timeout(300)
     assert dialogs == ["beforeunload"]
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Advance electronic cargo information"
     )
+
+
+def test_save_draft_with_two_conflicts_is_resolved_in_one_step(
+    live_server, page: Page, editor, coordinator, administration, tiny
+):
+    assessment = start(editor, administration, tiny)
+    log_in(page, live_server, editor)
+    open_section(page, live_server, assessment)
+    first, q1 = card(page, "T-AEI-01")
+    second, q2 = card(page, "T-AEI-02")
+    services.save_answers(coordinator, assessment, {q1: ({"maturity": 1}, None)})
+    services.save_answers(coordinator, assessment, {q2: ({"maturity": 2, "comment": "x"}, None)})
+
+    first.get_by_label("Level 3: Sea and air.").check()
+    first.get_by_label("Comment").fill("Air since March; road next year.")
+    second.get_by_label("Level 2: Some automatic checks.").check()
+    second.get_by_label("Comment").fill("Checks at the main port only.")
+    page.get_by_role("button", name="Save draft").click()
+
+    conflicts = page.locator("#conflicts")
+    expect(conflicts).to_contain_text("Someone else changed 2 of these answers")
+    q2_choice = conflicts.locator(f"#conflict-{q2.pk}")
+    expect(q2_choice.get_by_role("row")).to_have_count(2)  # header + the comment only
+    expect(q2_choice).to_contain_text("Checks at the main port only.")
+    expect(first.get_by_label("Comment")).to_have_value("Air since March; road next year.")
+    conflicts.get_by_role("button", name="Keep mine for all").click()
+
+    expect(page.get_by_role("status").filter(has_text="Saved 2 answer(s)")).to_be_visible()
+    expect(page.locator("#conflicts")).to_have_count(0)
+    a1, a2 = stored(assessment, q1), stored(assessment, q2)
+    assert (a1.maturity, a1.comment) == (3, "Air since March; road next year.")
+    assert (a2.maturity, a2.comment) == (2, "Checks at the main port only.")
