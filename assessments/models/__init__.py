@@ -19,6 +19,14 @@ from .content import (
     Standard,
     Translatable,
 )
+from .donors import (
+    Interest,
+    Need,
+    SupportClass,
+    SupportEngagement,
+    SupportKind,
+    SupportOffer,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 
 __all__ = [
@@ -38,5 +46,11 @@ __all__ = [
     "Region",
     "Standard",
     "Translatable",
+    "Interest",
+    "Need",
+    "SupportClass",
+    "SupportEngagement",
+    "SupportKind",
+    "SupportOffer",
     "evidence_path",
 ]
