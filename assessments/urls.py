@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import home, people, questionnaire, results, workflow
+from .views import donors, home, people, questionnaire, results, workflow
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -38,4 +38,22 @@ urlpatterns = [
     path("assessments/<int:pk>/review/", workflow.review, name="review"),
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
+    path("offers/", donors.offer_list, name="offer_list"),
+    path("offers/new/", donors.offer_create, name="offer_create"),
+    path("offers/<int:pk>/", donors.offer_detail, name="offer_detail"),
+    path("offers/<int:pk>/edit/", donors.offer_edit, name="offer_edit"),
+    path("needs/", donors.need_list, name="need_list"),
+    path("needs/board/", donors.board, name="needs_board"),
+    path("needs/table.xlsx", donors.needs_xlsx, name="needs_xlsx"),
+    path("needs/table.pdf", donors.needs_pdf_download, name="needs_pdf"),
+    path(
+        "administrations/<int:administration_id>/needs/new/",
+        donors.need_create,
+        name="need_create",
+    ),
+    path("needs/<int:pk>/", donors.need_detail, name="need_detail"),
+    path("needs/<int:pk>/edit/", donors.need_edit, name="need_edit"),
+    path("needs/<int:pk>/interest/", donors.express_interest, name="express_interest"),
+    path("interests/<int:pk>/decide/", donors.decide_interest, name="decide_interest"),
+    path("engagements/<int:pk>/", donors.engagement_edit, name="engagement_edit"),
 ]

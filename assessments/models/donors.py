@@ -130,6 +130,9 @@ class Need(models.Model):
     standards = models.ManyToManyField(
         Standard, blank=True, related_name="needs", verbose_name=_("SAFE standards")
     )
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="needs", verbose_name=_("focus areas")
+    )
     support_class = models.CharField(
         _("support class"), max_length=1, choices=SupportClass.choices, default=SupportClass.C
     )
