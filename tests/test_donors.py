@@ -244,7 +244,7 @@ def test_interest_is_sent_then_accepted_into_an_engagement(
     assert engagement.amount == Decimal("400000")
     assert engagement.status == SupportEngagement.Status.PROPOSED
     assert mail.outbox[-1].to == [donor.email]
-    assert "accepted" in mail.outbox[-1].subject and "acceptée" in mail.outbox[-1].subject
+    assert "accepted" in mail.outbox[-1].subject and "a été accepté" in mail.outbox[-1].subject
     html = client.get(reverse("need_detail", args=[need.pk])).content.decode()
     assert "Trade Facilitation Fund" in html and "Proposed" in html
 

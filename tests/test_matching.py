@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessments import matching
@@ -132,6 +132,7 @@ def offers(draw):
     )
 
 
+@settings(deadline=None)  # the first call loads the translation catalogue
 @given(needs(), offers())
 def test_every_criterion_stays_within_its_points(need, offer):
     match = matching.score(need, offer)
@@ -142,6 +143,7 @@ def test_every_criterion_stays_within_its_points(need, offer):
     assert match.score == sum(r.points for r in match.reasons)
 
 
+@settings(deadline=None)  # the first call loads the translation catalogue
 @given(needs(), offers())
 def test_a_match_always_shares_a_kind_of_support_and_is_open(need, offer):
     match = matching.score(need, offer)
@@ -151,12 +153,14 @@ def test_a_match_always_shares_a_kind_of_support_and_is_open(need, offer):
         assert match.score >= matching.MINIMUM_SCORE
 
 
+@settings(deadline=None)  # the first call loads the translation catalogue
 @given(needs(), offers())
 def test_naming_the_needs_country_never_lowers_the_score(need, offer):
     wider = OfferFacts(**{**offer.__dict__, "countries": offer.countries | {need.country}})
     assert matching.score(need, wider).score >= matching.score(need, offer).score
 
 
+@settings(deadline=None)  # the first call loads the translation catalogue
 @given(needs(), offers(), money)
 def test_a_larger_grant_never_lowers_the_budget_points(need, offer, extra):
     if offer.budget_max is None or extra is None:
