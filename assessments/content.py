@@ -220,6 +220,7 @@ def _normalise(check, data):
         "title": check.text(fw, "framework", "title"),
         "description": check.text(fw, "framework", "description", required=False),
         "edition": fw.get("edition"),
+        "unverified": _note(check, fw, "framework"),
     }
     if not isinstance(framework["code"], str) or not framework["code"]:
         check.fail(fw, "framework", "'code' is required", "missing_key")
@@ -271,6 +272,7 @@ def _normalise(check, data):
                     "kind": kind,
                     "title": check.text(snode, scode, "title"),
                     "summary": check.text(snode, scode, "summary", required=False),
+                    "unverified": _note(check, snode, scode),
                 }
             )
         pillars.append(
@@ -354,7 +356,17 @@ def _question(check, node, code, phases, focus_areas, standards):
         "target": target,
         "unit": unit,
         "better": better if answer_type == "number" else "higher",
+        "unverified": _note(check, node, code),
     }
+
+
+def _note(check, node, place):
+    """`unverified`: a plain note (English) of what a WCO reviewer should confirm."""
+    value = node.get("unverified", "")
+    if not isinstance(value, str):
+        check.fail(node, place, "'unverified' must be a text", "wrong_type")
+        return ""
+    return " ".join(value.split())
 
 
 def _split(fields):
@@ -423,6 +435,7 @@ def _write(content):
     framework.translations = translations
     for field, value in english.items():
         setattr(framework, field, value)
+    framework.unverified = fw["unverified"]
     framework.checksum = content["checksum"]
     framework.loaded_at = timezone.now()
     framework.save()
@@ -474,6 +487,7 @@ def _write(content):
                     "code": s["code"],
                     "kind": s["kind"],
                     "order": order,
+                    "unverified": s["unverified"],
                     "texts": {"title": s["title"], "summary": s["summary"]},
                 }
             )
@@ -497,6 +511,7 @@ def _write(content):
             "target": None if q["target"] is None else float(q["target"]),
             "better": q["better"],
             "retired": False,
+            "unverified": q["unverified"],
             "texts": {
                 "text": q["text"],
                 "guidance": q["guidance"],
@@ -570,6 +585,8 @@ def export_content(framework):
             )
         elif q.answer_type == "number":
             data |= {"unit": _texts(q, "unit"), "target": q.target, "better": q.better}
+        if q.unverified:
+            data["unverified"] = q.unverified
         return data
 
     return {
@@ -578,6 +595,7 @@ def export_content(framework):
             "title": _texts(framework, "title"),
             "edition": framework.edition,
             "description": _texts(framework, "description"),
+            **({"unverified": framework.unverified} if framework.unverified else {}),
         },
         "phases": [
             {
@@ -601,6 +619,7 @@ def export_content(framework):
                         "kind": s.kind,
                         "title": _texts(s, "title"),
                         "summary": _texts(s, "summary"),
+                        **({"unverified": s.unverified} if s.unverified else {}),
                     }
                     for s in standards_by_pillar.get(p.pk, [])
                 ],

@@ -27,22 +27,32 @@ from .donors import (
     SupportKind,
     SupportOffer,
 )
+from .editions import EditionMapping, QuestionMapping
 from .organisations import Administration, DonorOrganisation, Membership, Region
+from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
+    "Action",
     "Administration",
     "Answer",
     "AnswerChange",
     "Assessment",
     "AssessmentEvent",
     "DonorOrganisation",
+    "EditionMapping",
     "Evidence",
     "FocusArea",
     "Framework",
     "Membership",
+    "Milestone",
     "Phase",
     "Pillar",
+    "Plan",
+    "PlanVersion",
+    "ProgressNote",
+    "ProjectProposal",
     "Question",
+    "QuestionMapping",
     "Region",
     "Standard",
     "Translatable",

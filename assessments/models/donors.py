@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .assessments import Assessment
 from .content import FocusArea, Pillar, Question, Standard
 from .organisations import Administration, DonorOrganisation, Region
+from .planning import Action, ProjectProposal
 
 
 class SupportKind(models.TextChoices):
@@ -123,6 +124,21 @@ class Need(models.Model):
         on_delete=models.SET_NULL,
         related_name="needs",
         help_text=_("The assessment whose gaps the need addresses."),
+    )
+    actions = models.ManyToManyField(
+        Action,
+        blank=True,
+        related_name="needs",
+        verbose_name=_("plan actions"),
+        help_text=_("The actions of the plan this support would fund."),
+    )
+    proposal = models.ForeignKey(
+        ProjectProposal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs",
+        verbose_name=_("project proposal"),
     )
     gaps = models.ManyToManyField(
         Question, blank=True, related_name="needs", verbose_name=_("gaps (questions)")
