@@ -53,6 +53,7 @@ urlpatterns = [
     ),
     path("needs/<int:pk>/", donors.need_detail, name="need_detail"),
     path("needs/<int:pk>/edit/", donors.need_edit, name="need_edit"),
+    path("actions/<int:action_id>/need/", donors.need_from_action, name="need_from_action"),
     path("needs/<int:pk>/interest/", donors.express_interest, name="express_interest"),
     path("interests/<int:pk>/decide/", donors.decide_interest, name="decide_interest"),
     path("engagements/<int:pk>/", donors.engagement_edit, name="engagement_edit"),

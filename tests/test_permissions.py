@@ -145,6 +145,16 @@ def _offer(assessment):
     return SupportOffer.objects.create(donor=donor, title="Offer", support_kinds=["training"])
 
 
+def _action(assessment):
+    from assessments.models import Action, Plan
+
+    plan, _created = Plan.objects.get_or_create(
+        administration=assessment.administration,
+        defaults={"framework": assessment.framework, "title": "Plan"},
+    )
+    return Action.objects.create(plan=plan, number=1, title="Action", accepted=True)
+
+
 OWN_ONLY = {"editor": (DENIED, DENIED), "reviewer": (DENIED, DENIED)}
 NOBODY = {"donor": (DENIED, DENIED), "nobody": (DENIED, DENIED)}
 COORDINATOR_ONLY = {**OWN_ONLY, **NOBODY, "coordinator": (ALLOWED, DENIED)}
@@ -172,6 +182,15 @@ register(
     lambda a: reverse("need_create", args=[a.administration_id]),
     None,
     200,
+    "draft",
+    COORDINATOR_ONLY,
+)
+register(
+    "need_from_action",
+    "post",
+    lambda a: reverse("need_from_action", args=[_action(a).pk]),
+    None,
+    302,
     "draft",
     COORDINATOR_ONLY,
 )
@@ -346,6 +365,7 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:administration_id>", assessment.administration_id),
             ("<int:question_id>", 1),
             ("<int:evidence_id>", 1),
+            ("<int:action_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
         ):

@@ -23,7 +23,7 @@ def header():
     ]
 
 
-def row(number, need):
+def row(number, need, donors):
     """One need as the table shows it; only what a shared need shows (no answers, comments
     or evidence)."""
     assistance = "; ".join(str(k) for k in need.get_support_kinds_display())
@@ -40,10 +40,12 @@ def row(number, need):
         need.currency,
         need.start,
         need.end,
-        ", ".join(d.name for d in matchmaking.active_donors(need)),
+        ", ".join(donors),
     ]
 
 
 def table_rows(needs):
     """Header then one row per need (needs prefetched by `selectors.donors.needs_queryset`)."""
-    return [header()] + [row(number, need) for number, need in enumerate(needs, start=1)]
+    donors = matchmaking.donors_by_need(needs)
+    rows = [row(number, need, donors[need.pk]) for number, need in enumerate(needs, start=1)]
+    return [header(), *rows]

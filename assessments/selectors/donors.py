@@ -11,8 +11,8 @@ from django.db.models import Prefetch, Q
 
 from .. import matching
 from ..models import (
+    Action,
     Answer,
-    Interest,
     Need,
     SupportEngagement,
     SupportOffer,
@@ -25,6 +25,7 @@ def needs_queryset():
         .prefetch_related(
             "standards__pillar",
             "focus_areas",
+            "actions",
             "named_donors",
             Prefetch(
                 "engagements",
@@ -98,30 +99,36 @@ def match_counts(needs, offers):
     return counts
 
 
-def active_donors(need):
-    """Donor organisations with a support engagement on the need that is not withdrawn."""
-    return sorted(
-        {e.donor for e in need.engagements.all() if e.status in SupportEngagement.ACTIVE},
-        key=lambda d: d.name,
+def donors_by_need(needs):
+    """The donor organisations supporting each need: {need id: [name, ...]}.
+
+    A donor counts when its engagement is not withdrawn, on the need itself or on another need
+    that funds one of the same plan actions: two needs written around one action must not
+    hide a double funding. One query, whatever the number of needs (their `actions` are
+    prefetched by `needs_queryset`).
+    """
+    by_need, by_action = defaultdict(set), defaultdict(set)
+    rows = SupportEngagement.objects.filter(status__in=SupportEngagement.ACTIVE).values_list(
+        "need_id", "need__actions", "donor__name"
     )
+    for need_id, action_id, donor in rows:
+        by_need[need_id].add(donor)
+        if action_id:
+            by_action[action_id].add(donor)
+    result = {}
+    for need in needs:
+        names = set(by_need[need.pk])
+        for action in need.actions.all():
+            names |= by_action[action.pk]
+        result[need.pk] = sorted(names)
+    return result
 
 
-def is_double_funded(need):
-    """Two donors or more on the same need: a warning to every side, not a refusal."""
-    return len(active_donors(need)) > 1
-
-
-def funding_source(need):
-    """The funding source the need's action(s) should show, from its engagements."""
-    statuses = {e.status for e in need.engagements.all()}
-    if statuses & set(SupportEngagement.SECURED):
-        return "donor_secured"
-    if (
-        SupportEngagement.Status.PROPOSED in statuses
-        or need.interests.filter(status=Interest.Status.PENDING).exists()
-    ):
-        return "donor_requested"
-    return None
+def engagement_state(donors):
+    """Where a need stands from its donors: open (none), engaged (one), double (two or more)."""
+    if len(donors) > 1:
+        return "double"
+    return "engaged" if donors else "open"
 
 
 def gap_rows(need):
@@ -165,47 +172,30 @@ def board(needs, offers, *, region=None, standard=None, kind=None, status=None):
         shared = [n for n in shared if kind in n.support_kinds]
         offers = [o for o in offers if kind in o.support_kinds]
     open_offers = [o for o in offers if o.is_open]
+    donors = donors_by_need(shared)
     rows = []
     for need in shared:
-        matches = offers_for_need(need, open_offers)
-        state = engagement_state(need)
+        state = engagement_state(donors[need.pk])
         if status and state != status:
             continue
-        rows.append(
-            {
-                "need": need,
-                "matches": matches,
-                "state": state,
-                "double": is_double_funded(need),
-            }
-        )
+        matches = offers_for_need(need, open_offers)
+        rows.append({"need": need, "matches": matches, "state": state, "donors": donors[need.pk]})
     rows.sort(key=lambda r: (bool(r["matches"]), r["need"].administration.name))
     return {"rows": rows, "offers": open_offers}
 
 
-def engagement_state(need):
-    """Where a need stands: open (no donor), engaged (a donor is on it), or double funded."""
-    donors = active_donors(need)
-    if len(donors) > 1:
-        return "double"
-    return "engaged" if donors else "open"
-
-
 def engagements_by_donor(donor_ids):
-    """Each donor's engagements and the needs other donors also support (double funding)."""
+    """A donor's engagements, each flagged when another donor supports the same need or
+    action (double funding)."""
     engagements = list(
         SupportEngagement.objects.filter(donor_id__in=donor_ids)
         .select_related("need__administration", "donor")
+        .prefetch_related("need__actions")
         .order_by("need__title")
     )
-    need_ids = [e.need_id for e in engagements]
-    others = defaultdict(set)
-    for need_id, donor_id in SupportEngagement.objects.filter(
-        need_id__in=need_ids, status__in=SupportEngagement.ACTIVE
-    ).values_list("need_id", "donor_id"):
-        others[need_id].add(donor_id)
+    donors = donors_by_need([e.need for e in engagements])
     for engagement in engagements:
-        engagement.double = len(others[engagement.need_id]) > 1
+        engagement.double = len(donors[engagement.need_id]) > 1
     return engagements
 
 
@@ -214,3 +204,22 @@ def shared_with(donor_id):
     return Need.objects.filter(
         Q(sharing=Need.Sharing.ALL) | Q(sharing=Need.Sharing.NAMED, named_donors=donor_id)
     ).values("pk")
+
+
+def actions_needing_support(administration_ids):
+    """Plan actions of these administrations that may need outside support (class C, or a
+    donor requested) and are not yet written up as a need: the coordinator's to-do list."""
+    return list(
+        Action.objects.filter(
+            plan__administration_id__in=administration_ids,
+            accepted=True,
+            needs__isnull=True,
+        )
+        .filter(
+            Q(support_class="C")
+            | Q(funding_source__in=[Action.Funding.DONOR_REQUESTED, Action.Funding.NONE_YET])
+        )
+        .exclude(status__in=[Action.Status.DONE, Action.Status.DROPPED])
+        .select_related("plan__administration")
+        .order_by("plan__administration__name", "order", "number")
+    )

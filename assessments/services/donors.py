@@ -12,7 +12,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..models import Interest, Membership, Need, SupportEngagement
+from ..models import Action, Interest, Membership, Need, SupportEngagement
+
+Funding = Action.Funding
 
 
 def save_offer(actor, form, donor=None):
@@ -37,7 +39,53 @@ def save_need(actor, form, administration=None):
     form.save_m2m()
     if need.sharing != Need.Sharing.NAMED:
         need.named_donors.clear()
+    sync_funding(need)
     return need
+
+
+def need_from_action(actor, action):
+    """A private need written from a plan action: its gaps, standards, cost, dates and class.
+
+    The coordinator then reviews the text and chooses whom to share it with; the need keeps
+    its own copy so what donors read is what the administration chose to show.
+    """
+    need = Need.objects.create(
+        administration=action.plan.administration,
+        title=action.title,
+        description=action.description,
+        expected_result=action.expected_result,
+        assessment=action.plan.baseline,
+        support_class=action.support_class,
+        support_kinds=["technical"] if action.support_class == "C" else [],
+        estimated_cost=action.estimated_cost,
+        currency=action.currency,
+        start=action.start_date,
+        end=action.due_date,
+        created_by=actor,
+    )
+    need.actions.set([action])
+    need.gaps.set(action.questions.all())
+    need.standards.set(action.standards.all())
+    if action.focus_area_id:
+        need.focus_areas.set([action.focus_area_id])
+    return need
+
+
+def sync_funding(need):
+    """The funding source of the need's plan actions follows its engagements: secured once a
+    donor agreed, requested while the need is shared or a donor is only proposed. An action
+    on the administration's own budget stays so until a donor secures it."""
+    statuses = set(need.engagements.values_list("status", flat=True))
+    if statuses & set(SupportEngagement.SECURED):
+        source = Funding.DONOR_SECURED
+    elif SupportEngagement.Status.PROPOSED in statuses or need.sharing != Need.Sharing.PRIVATE:
+        source = Funding.DONOR_REQUESTED
+    else:
+        return
+    actions = need.actions.exclude(funding_source=source)
+    if source == Funding.DONOR_REQUESTED:
+        actions = actions.exclude(funding_source__in=[Funding.OWN_BUDGET, Funding.DONOR_SECURED])
+    actions.update(funding_source=source, updated_at=timezone.now())
 
 
 def _bilingual(template, context):
@@ -130,6 +178,7 @@ def decide_interest(actor, interest, accept, reply="", request=None):
             period_end=need.end,
             updated_by=actor,
         )
+        sync_funding(need)
     context = {"need": need, "donor": interest.donor, "interest": interest}
     context["link"] = _link(request, "need_detail", need.pk)
     name = "interest_accepted" if accept else "interest_declined"
@@ -142,4 +191,5 @@ def update_engagement(actor, form):
     engagement = form.save(commit=False)
     engagement.updated_by = actor
     engagement.save()
+    sync_funding(engagement.need)
     return engagement

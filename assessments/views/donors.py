@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from .. import exports, permissions, selectors
 from ..donor_forms import DecisionForm, EngagementForm, InterestForm, NeedForm, OfferForm
 from ..models import (
+    Action,
     Administration,
     DonorOrganisation,
     Interest,
@@ -127,12 +128,32 @@ def need_list(request):
         for a in Administration.objects.filter(pk__in=permissions.administration_ids(request.user))
         if permissions.may_manage_needs(request.user, a.pk)
     ]
-    rows = [(need, counts[need.pk], matchmaking.engagement_state(need)) for need in needs]
-    return render(
-        request,
-        "donors/need_list.html",
-        {"rows": rows, "administrations": administrations, "is_donor": bool(donors)},
-    )
+    donors_of = matchmaking.donors_by_need(needs)
+    rows = [
+        (need, counts[need.pk], matchmaking.engagement_state(donors_of[need.pk])) for need in needs
+    ]
+    managed = [a.pk for a in administrations]
+    context = {
+        "rows": rows,
+        "administrations": administrations,
+        "is_donor": bool(donors),
+        "actions": matchmaking.actions_needing_support(managed) if managed else [],
+    }
+    return render(request, "donors/need_list.html", context)
+
+
+@login_required
+def need_from_action(request, action_id):
+    """Write a plan action up as a (private) need, then let the coordinator choose whom to
+    share it with."""
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=action_id)
+    if request.method != "POST" or not permissions.may_manage_needs(
+        request.user, action.plan.administration_id
+    ):
+        raise Http404("No such action.")
+    need = services.need_from_action(request.user, action)
+    messages.success(request, _("Need written from the action. Check it, then share it."))
+    return redirect("need_edit", need.pk)
 
 
 def _need_form_page(request, administration, need=None):
@@ -181,6 +202,7 @@ def need_detail(request, pk):
     if not (broker or manager):
         interests = [i for i in interests if i.donor_id in donors]
     matches = matchmaking.offers_for_need(need, offers)
+    supporters = matchmaking.donors_by_need([need])[need.pk]
     context = {
         "need": need,
         "gaps": matchmaking.gap_rows(need),
@@ -191,8 +213,8 @@ def need_detail(request, pk):
             for e in need.engagements.all()
         ],
         "readable_offers": {o.pk for o, _m in matches if broker or o.donor_id in donors},
-        "active_donors": matchmaking.active_donors(need),
-        "double": matchmaking.is_double_funded(need),
+        "active_donors": supporters,
+        "double": len(supporters) > 1,
         "may_manage": manager,
         "may_show_interest": permissions.may_express_interest(request.user, need),
         "interest_form": InterestForm(offers=offers.filter(donor_id__in=donors)),
