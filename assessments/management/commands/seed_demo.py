@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessments import selectors, services
+from assessments.management import demo_donors
 from assessments.models import (
     Administration,
     Assessment,
@@ -39,6 +40,14 @@ PEOPLE = [
     ("coordinator-ke", "Otieno", "Odhiambo", Membership.Role.COORDINATOR, "KE"),
     ("reviewer", "Hélène", "Dubois", Membership.Role.REVIEWER, None),
     ("donor", "Lars", "Øberg", Membership.Role.DONOR, "Nordic Trade Facilitation Fund"),
+    (
+        "donor-wa",
+        "Fatou",
+        "Diop",
+        Membership.Role.DONOR,
+        "West Africa Customs Modernisation Facility",
+    ),
+    ("donor-ea", "Amani", "Njoroge", Membership.Role.DONOR, "East African Trade Partnership"),
 ]
 
 
@@ -57,6 +66,7 @@ class Command(BaseCommand):
             administrations = self.administrations()
             users = self.people(administrations)
             self.assessments(framework, administrations, users)
+            demo_donors.seed(framework, administrations, users)
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
