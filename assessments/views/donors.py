@@ -137,6 +137,7 @@ def need_list(request):
         "rows": rows,
         "administrations": administrations,
         "is_donor": bool(donors),
+        "is_broker": permissions.may_broker(request.user),
         "actions": matchmaking.actions_needing_support(managed) if managed else [],
     }
     return render(request, "donors/need_list.html", context)
