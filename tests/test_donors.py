@@ -441,3 +441,13 @@ def test_matching_pages_cost_the_same_queries_for_20_and_500_needs(
         response = client.get(url)
     assert response.status_code == 200
     assert "Need 19" in response.content.decode()
+
+
+def test_editing_a_need_keeps_standards_of_an_older_edition(
+    client, coordinator, administration, tiny, safe
+):
+    need = make_need(administration, tiny, sharing="private")
+    client.force_login(coordinator)
+    form = client.get(reverse("need_edit", args=[need.pk])).context["form"]
+    codes = set(form.fields["standards"].queryset.values_list("framework__code", flat=True))
+    assert codes == {"tiny-2021"}

@@ -13,6 +13,7 @@ from .. import matching
 from ..models import (
     Action,
     Answer,
+    Framework,
     Need,
     SupportEngagement,
     SupportOffer,
@@ -223,3 +224,15 @@ def actions_needing_support(administration_ids):
         .select_related("plan__administration")
         .order_by("plan__administration__name", "order", "number")
     )
+
+
+def framework_of(item=None):
+    """The framework whose standards a need or offer is written in: the one it already
+    names (so editing never drops them), else the newest."""
+    if item is not None and item.pk:
+        if getattr(item, "assessment_id", None):
+            return item.assessment.framework
+        standard = item.standards.select_related("framework").first()
+        if standard:
+            return standard.framework
+    return Framework.newest()

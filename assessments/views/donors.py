@@ -73,7 +73,7 @@ def offer_list(request):
 
 def _offer_form_page(request, offer=None):
     donor_id = None if offer else _donor_id(request.user)
-    framework = selectors.default_framework()
+    framework = matchmaking.framework_of(offer)
     form = OfferForm(request.POST or None, instance=offer, framework=framework)
     if request.method == "POST" and form.is_valid():
         donor = DonorOrganisation.objects.get(pk=donor_id) if donor_id else None
@@ -158,7 +158,7 @@ def need_from_action(request, action_id):
 
 
 def _need_form_page(request, administration, need=None):
-    framework = selectors.default_framework()
+    framework = matchmaking.framework_of(need)
     form = NeedForm(request.POST or None, instance=need, framework=framework)
     if request.method == "POST" and form.is_valid():
         need = services.save_need(request.user, form, administration=administration)
