@@ -28,6 +28,7 @@ from .donors import (
     SupportOffer,
 )
 from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -42,6 +43,7 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Invitation",
     "Framework",
     "Membership",
     "Milestone",
