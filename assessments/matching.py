@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
 
 POINTS = {"topic": 40, "kind": 20, "place": 15, "budget": 15, "timing": 10}
 STANDARD = 30  # plus up to 10 for the share of the need's standards the offer names
@@ -69,12 +70,18 @@ class OfferFacts:
 
 @dataclass(frozen=True)
 class Reason:
-    """One criterion's points and the sentence that explains them."""
+    """One criterion's points and the sentence that explains them, translated when read
+    (most scored pairs are never shown, so their sentences are never written)."""
 
     criterion: str
     points: int
     maximum: int
-    text: str
+    message: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def text(self):
+        return gettext(self.message) % self.params if self.params else gettext(self.message)
 
 
 @dataclass(frozen=True)
@@ -98,13 +105,13 @@ def topic(need, offer):
     named = need.standards & offer.standards
     if named:
         points = STANDARD + round((best - STANDARD) * len(named) / len(need.standards))
-        return Reason("topic", points, best, _("Standards %(codes)s") % {"codes": _codes(named)})
+        return Reason("topic", points, best, _("Standards %(codes)s"), {"codes": _codes(named)})
     if need.focus_areas & offer.focus_areas:
         codes = _codes(need.focus_areas & offer.focus_areas)
-        return Reason("topic", FOCUS_AREA, best, _("Focus area %(codes)s") % {"codes": codes})
+        return Reason("topic", FOCUS_AREA, best, _("Focus area %(codes)s"), {"codes": codes})
     if need.themes & offer.themes:
         codes = _codes(need.themes & offer.themes)
-        return Reason("topic", THEME, best, _("Theme %(codes)s") % {"codes": codes})
+        return Reason("topic", THEME, best, _("Theme %(codes)s"), {"codes": codes})
     if not (offer.standards or offer.focus_areas or offer.themes):
         return Reason("topic", ANY_TOPIC, best, _("Any SAFE topic"))
     return Reason("topic", 0, best, _("Not a topic this offer supports"))
@@ -114,16 +121,16 @@ def kind(need, offer):
     best = POINTS["kind"]
     shared = need.support_kinds & offer.support_kinds
     if shared:
-        return Reason("kind", best, best, _("Gives %(kinds)s") % {"kinds": _codes(shared)})
+        return Reason("kind", best, best, _("Gives %(kinds)s"), {"kinds": _codes(shared)})
     return Reason("kind", 0, best, _("Not the kind of support asked for"))
 
 
 def place(need, offer):
     best = POINTS["place"]
     if need.country and need.country in offer.countries:
-        return Reason("place", best, best, _("Country %(code)s") % {"code": need.country})
+        return Reason("place", best, best, _("Country %(code)s"), {"code": need.country})
     if need.region and need.region in offer.regions:
-        return Reason("place", best, best, _("Region %(code)s") % {"code": need.region})
+        return Reason("place", best, best, _("Region %(code)s"), {"code": need.region})
     if not (offer.countries or offer.regions):
         return Reason("place", WORLDWIDE, best, _("Worldwide"))
     return Reason("place", 0, best, _("Outside the offer's regions"))
@@ -147,7 +154,8 @@ def budget(need, offer):
         "budget",
         points,
         best,
-        _("The offer covers %(percent)s%% of the cost") % {"percent": int(100 * high / need.cost)},
+        _("The offer covers %(percent)s%% of the cost"),
+        {"percent": int(100 * high / need.cost)},
     )
 
 
@@ -168,8 +176,8 @@ def timing(need, offer):
         "timing",
         points,
         best,
-        _("%(percent)s%% of the need's period within the offer's")
-        % {"percent": round(100 * inside / days)},
+        _("%(percent)s%% of the need's period within the offer's"),
+        {"percent": round(100 * inside / days)},
     )
 
 
@@ -190,16 +198,15 @@ def score(need, offer):
     return Match(total, reasons, fits)
 
 
-def rank(one, others, *, facts_of_one, facts_of_other, need_first=True):
-    """The others that fit `one`, best first: [(other, Match)].
+def rank(mine, others, *, need_first=True):
+    """The others that fit, best first: [(other, Match)].
 
-    `need_first` tells whether `one` is the need (offers for a need) or the offer (needs for
-    an offer); the facts functions turn objects into NeedFacts / OfferFacts.
+    `mine` is the facts of the one need (or offer); `others` are `(object, facts)` pairs of
+    offers (or needs), their facts built once by the caller however many times it ranks.
+    `need_first` tells whether `mine` is the need (offers for a need) or the offer.
     """
-    mine = facts_of_one(one)
     results = []
-    for other in others:
-        theirs = facts_of_other(other)
+    for other, theirs in others:
         match = score(mine, theirs) if need_first else score(theirs, mine)
         if match.fits:
             results.append((other, match))

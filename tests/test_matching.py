@@ -70,12 +70,7 @@ def test_worked_example_offer_c_does_not_fit():
 
 def test_worked_example_ranking():
     offers = {"A": OFFER_A, "B": OFFER_B, "C": OFFER_C}
-    ranked = matching.rank(
-        NEED,
-        offers,
-        facts_of_one=lambda need: need,
-        facts_of_other=lambda name: offers[name],
-    )
+    ranked = matching.rank(NEED, list(offers.items()))
     assert [(name, m.score) for name, m in ranked] == [("A", 86), ("B", 82)]
 
 

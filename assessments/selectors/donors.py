@@ -78,26 +78,28 @@ def offer_facts(offer):
     )
 
 
+def with_facts(offers=(), needs=()):
+    """`(object, facts)` pairs, built once for as many rankings as a page makes."""
+    return [(o, offer_facts(o)) for o in offers] + [(n, need_facts(n)) for n in needs]
+
+
 def offers_for_need(need, offers):
-    """The offers that fit the need, best first, each with its reasons: [(offer, Match)]."""
-    return matching.rank(need, offers, facts_of_one=need_facts, facts_of_other=offer_facts)
+    """The offers that fit the need, best first, each with its reasons: [(offer, Match)].
+    `offers` are objects, or `(offer, facts)` pairs from `with_facts`."""
+    offers = list(offers)
+    pairs = offers if offers and isinstance(offers[0], tuple) else with_facts(offers=offers)
+    return matching.rank(need_facts(need), pairs)
 
 
 def needs_for_offer(offer, needs):
     """The needs that fit the offer, best first: [(need, Match)]."""
-    return matching.rank(
-        offer, needs, facts_of_one=offer_facts, facts_of_other=need_facts, need_first=False
-    )
+    return matching.rank(offer_facts(offer), with_facts(needs=needs), need_first=False)
 
 
 def match_counts(needs, offers):
-    """How many open offers fit each need: {need id: count}. Facts are built once each."""
-    offer_list = [offer_facts(o) for o in offers]
-    counts = {}
-    for need in needs:
-        facts = need_facts(need)
-        counts[need.pk] = sum(1 for o in offer_list if matching.score(facts, o).fits)
-    return counts
+    """How many open offers fit each need: {need id: count}."""
+    pairs = with_facts(offers=offers)
+    return {need.pk: len(offers_for_need(need, pairs)) for need in needs}
 
 
 def donors_by_need(needs):
@@ -173,13 +175,14 @@ def board(needs, offers, *, region=None, standard=None, kind=None, status=None):
         shared = [n for n in shared if kind in n.support_kinds]
         offers = [o for o in offers if kind in o.support_kinds]
     open_offers = [o for o in offers if o.is_open]
+    pairs = with_facts(offers=open_offers)
     donors = donors_by_need(shared)
     rows = []
     for need in shared:
         state = engagement_state(donors[need.pk])
         if status and state != status:
             continue
-        matches = offers_for_need(need, open_offers)
+        matches = offers_for_need(need, pairs)
         rows.append({"need": need, "matches": matches, "state": state, "donors": donors[need.pk]})
     rows.sort(key=lambda r: (bool(r["matches"]), r["need"].administration.name))
     return {"rows": rows, "offers": open_offers}
