@@ -38,4 +38,9 @@ urlpatterns = [
     path("assessments/<int:pk>/review/", workflow.review, name="review"),
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
+    path(
+        "assessments/<int:pk>/not-applicable/<int:question_id>/reject/",
+        results.reject_not_applicable,
+        name="reject_not_applicable",
+    ),
 ]

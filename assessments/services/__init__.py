@@ -12,6 +12,7 @@ from .answers import (
     save_answers,
     start_assessment,
 )
+from .not_applicable import reject_not_applicable
 from .people import add_member, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
@@ -22,6 +23,7 @@ __all__ = [
     "add_evidence",
     "add_member",
     "ensure_editable",
+    "reject_not_applicable",
     "remove_member",
     "return_for_changes",
     "save_answers",
