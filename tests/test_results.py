@@ -260,3 +260,16 @@ def test_each_phase_names_its_own_result(client, editor, administration, tiny, p
     if phase != 1:
         assert "SAFE readiness index" not in html and "SAFE readiness:" not in html
         assert 'id="no-standard-scores"' in html
+
+
+def test_submit_page_lists_gaps_whose_support_is_not_stated(client, editor, coordinator,
+                                                            assessment, tiny):  # fmt: skip
+    answer(editor, assessment, tiny, {
+        "T-AEI-01": {"maturity": 1},  # below target 4, support not stated
+        "T-AEO-01": {"maturity": 1, "support_needed": "legal"},  # class B: not a to-do
+    })  # fmt: skip
+    client.force_login(coordinator)
+    html = client.get(reverse("submit", args=[assessment.pk])).content.decode()
+    assert "To do: say what support each gap needs" in html
+    todo = html[html.index('id="unclassified-gaps"') :]
+    assert "T-AEI-01" in todo and "T-AEO-01" not in todo

@@ -221,6 +221,15 @@ def trend_of(assessment, viewer=None):
     return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series], by_id
 
 
+def gaps_without_support(assessment):
+    """Questions below their target whose answer does not say what support closing the gap
+    needs: a to-do before submitting, never assumed to be class B (three queries)."""
+    questions, by_id = scoring_questions(assessment)
+    answers = scoring_answers([assessment])[assessment.pk]
+    results = scoring.score_assessment(questions, answers)
+    return [by_id[gap.question.id] for gap in results.unclassified_gaps()]
+
+
 EXPORT_HEADER = [
     "code", "phase", "focus_area", "standards", "question", "answer_type", "value",
     "not_applicable", "justification", "comment", "support_needed", "target", "evidence",
