@@ -273,3 +273,14 @@ def test_submit_page_lists_gaps_whose_support_is_not_stated(client, editor, coor
     assert "To do: say what support each gap needs" in html
     todo = html[html.index('id="unclassified-gaps"') :]
     assert "T-AEI-01" in todo and "T-AEO-01" not in todo
+
+
+def test_results_read_in_french(client, editor, assessment, tiny):
+    answer(editor, assessment, tiny, {"T-AEI-01": {"maturity": 0}, "T-AEO-01": {"maturity": 1}})
+    client.force_login(editor)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    html = client.get(reverse("results", args=[assessment.pk])).content.decode()
+    assert "Préparation SAFE : résultats" in html
+    assert "Indice de préparation SAFE" in html
+    assert "2 écarts non classés : appui nécessaire non indiqué" in html
+    assert "0 % étayé · 0 % validé · 100 % déclaratif" in html
