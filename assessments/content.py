@@ -223,6 +223,7 @@ def _normalise(check, data):
         "title": check.text(fw, "framework", "title"),
         "description": check.text(fw, "framework", "description", required=False),
         "edition": fw.get("edition"),
+        "unverified": _note(check, fw, "framework"),
     }
     if not isinstance(framework["code"], str) or not framework["code"]:
         check.fail(fw, "framework", "'code' is required", "missing_key")
@@ -274,6 +275,7 @@ def _normalise(check, data):
                     "kind": kind,
                     "title": check.text(snode, scode, "title"),
                     "summary": check.text(snode, scode, "summary", required=False),
+                    "unverified": _note(check, snode, scode),
                 }
             )
         pillars.append(
@@ -366,6 +368,7 @@ def _question(check, node, code, phases, focus_areas, standards):
         "na_allowed": na_allowed,
         "na_reasons": na_reasons,
         "assesses_standards": assesses,
+        "unverified": _note(check, node, code),
     }
 
 
@@ -400,6 +403,15 @@ def _number_kind(check, node, code, unit, target):
         if kind == "count" and target != int(target):
             check.fail(node, code, "a count target must be a whole number", "bad_target")
     return kind
+
+
+def _note(check, node, place):
+    """`unverified`: a plain note (English) of what a WCO reviewer should confirm."""
+    value = node.get("unverified", "")
+    if not isinstance(value, str):
+        check.fail(node, place, "'unverified' must be a text", "wrong_type")
+        return ""
+    return " ".join(value.split())
 
 
 def _split(fields):
@@ -468,6 +480,7 @@ def _write(content):
     framework.translations = translations
     for field, value in english.items():
         setattr(framework, field, value)
+    framework.unverified = fw["unverified"]
     framework.checksum = content["checksum"]
     framework.loaded_at = timezone.now()
     framework.save()
@@ -519,6 +532,7 @@ def _write(content):
                     "code": s["code"],
                     "kind": s["kind"],
                     "order": order,
+                    "unverified": s["unverified"],
                     "texts": {"title": s["title"], "summary": s["summary"]},
                 }
             )
@@ -545,6 +559,7 @@ def _write(content):
             "na_allowed": q["na_allowed"],
             "assesses_standards": q["assesses_standards"],
             "retired": False,
+            "unverified": q["unverified"],
             "texts": {
                 "text": q["text"],
                 "guidance": q["guidance"],
@@ -628,6 +643,8 @@ def export_content(framework):
         elif q.answer_type == "number":
             data |= {"unit": _texts(q, "unit"), "target": q.target, "better": q.better}
             data["number_kind"] = q.number_kind
+        if q.unverified:
+            data["unverified"] = q.unverified
         return data
 
     return {
@@ -636,6 +653,7 @@ def export_content(framework):
             "title": _texts(framework, "title"),
             "edition": framework.edition,
             "description": _texts(framework, "description"),
+            **({"unverified": framework.unverified} if framework.unverified else {}),
         },
         "phases": [
             {
@@ -659,6 +677,7 @@ def export_content(framework):
                         "kind": s.kind,
                         "title": _texts(s, "title"),
                         "summary": _texts(s, "summary"),
+                        **({"unverified": s.unverified} if s.unverified else {}),
                     }
                     for s in standards_by_pillar.get(p.pk, [])
                 ],

@@ -37,6 +37,10 @@ class Framework(Translatable):
     description = models.TextField(blank=True)
     checksum = models.CharField(max_length=64, blank=True, editable=False)
     loaded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    unverified = models.TextField(
+        blank=True,
+        help_text=_("What a WCO reviewer should confirm against the official text, if anything."),
+    )
 
     class Meta:
         ordering = ["-edition", "code"]
@@ -118,6 +122,10 @@ class Standard(Translatable):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    unverified = models.TextField(
+        blank=True,
+        help_text=_("What a WCO reviewer should confirm against the official text, if anything."),
+    )
 
     class Meta:
         ordering = ["framework", "order", "code"]
@@ -189,6 +197,10 @@ class Question(Translatable):
     )
     retired = models.BooleanField(
         default=False, help_text=_("No longer in the content file; kept for existing answers.")
+    )
+    unverified = models.TextField(
+        blank=True,
+        help_text=_("What a WCO reviewer should confirm against the official text, if anything."),
     )
 
     class Meta:

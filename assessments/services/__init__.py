@@ -13,7 +13,7 @@ from .answers import (
     start_assessment,
 )
 from .not_applicable import reject_not_applicable
-from .people import add_member, remove_member
+from .people import add_member, answer_invitation, invite, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -22,7 +22,9 @@ __all__ = [
     "SaveResult",
     "add_evidence",
     "add_member",
+    "answer_invitation",
     "ensure_editable",
+    "invite",
     "reject_not_applicable",
     "remove_member",
     "return_for_changes",
