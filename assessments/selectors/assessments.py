@@ -1,6 +1,6 @@
 """Read-side helpers: the querysets and summaries pages need, with their queries planned."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from .. import permissions, scoring
 from ..models import Answer, Assessment, Framework, Question
@@ -162,13 +162,14 @@ def scoring_questions(assessment):
 
 
 def scoring_answers(assessments):
-    """{assessment id: [AnswerData]} for several assessments in one query.
+    """{assessment id: [AnswerData]} for several assessments (or their ids) in one query.
 
     An N/A counts as such only with a justification (as `Answer.is_answered`); an answer is
     validated when a reviewer validated its assessment, backed by evidence when it has any."""
-    validated = {a.pk: a.status == Assessment.Status.VALIDATED for a in assessments}
-    result = {pk: [] for pk in validated}
-    rows = Answer.objects.filter(assessment_id__in=validated).annotate(n_evidence=Count("evidence"))
+    result = {getattr(a, "pk", a): [] for a in assessments}
+    rows = Answer.objects.filter(assessment_id__in=result).annotate(
+        n_evidence=Count("evidence"), assessment_status=F("assessment__status")
+    )
     for a in rows:
         result[a.assessment_id].append(
             scoring.AnswerData(
@@ -180,7 +181,7 @@ def scoring_answers(assessments):
                 support_needed=a.support_needed,
                 target=a.target,
                 evidence=a.n_evidence > 0,
-                validated=validated[a.assessment_id],
+                validated=a.assessment_status == Assessment.Status.VALIDATED,
             )
         )
     return result
