@@ -186,16 +186,15 @@ def level_of(score):
 
 
 class _Sums:
-    """What one score adds up while the questions are read."""
+    """What one score adds up while the questions are read. `counts[3 * level + trust]`
+    counts answers by level and trust at once, so an answer costs one counter, not two."""
 
-    __slots__ = ("total", "weights", "answered", "applicable", "na", "missing", "levels",
-                 "wanted", "short", "confidence")  # fmt: skip
+    __slots__ = ("total", "weights", "wanted", "short", "unanswered", "na", "missing", "counts")
 
     def __init__(self):
         self.total = self.weights = self.wanted = self.short = 0.0
-        self.answered = self.applicable = self.na = self.missing = 0
-        self.levels = [0, 0, 0, 0, 0]
-        self.confidence = [0, 0, 0]
+        self.unanswered = self.na = self.missing = 0
+        self.counts = [0] * 15
 
 
 def score_assessment(questions, answers):
@@ -208,10 +207,14 @@ def score_assessment(questions, answers):
         if question.answer_type == "text":
             continue
         answer = by_question.get(question.id)
-        sums = [overall, by_focus_area[question.focus_area]]
         if question.assesses_standards:
-            sums.extend(by_pillar[code] for code in question.pillars)
-            sums.extend(by_standard[code] for code in question.standards)
+            sums = [overall, by_focus_area[question.focus_area]]
+            for code in question.pillars:
+                sums.append(by_pillar[code])
+            for code in question.standards:
+                sums.append(by_standard[code])
+        else:
+            sums = (overall, by_focus_area[question.focus_area])
         if answer is not None and answer.not_applicable and question.na_allowed:
             for acc in sums:
                 acc.na += 1
@@ -227,13 +230,9 @@ def score_assessment(questions, answers):
         weight = question.weight
         wanted = target_score(question, answer)
         if score is None:  # applicable but unanswered: lowers completion, not the score
-            for acc in sums:
-                acc.applicable += 1
-                acc.missing += question.mandatory
-                acc.wanted += weight * wanted
-                acc.short += weight * wanted
+            _add_unanswered(sums, weight * wanted, question.mandatory)
             continue
-        _add(sums, weight, score, wanted, _trust(answer))
+        _add(sums, weight, score, wanted, 3 * level_of(score) + _trust(answer))
         if score < wanted:
             size = wanted - score
             gaps.append(
@@ -263,19 +262,23 @@ def score_assessment(questions, answers):
     )
 
 
-def _add(sums, weight, score, wanted, trust):
-    weighted = weight * score
-    short = weight * (wanted - score) if score < wanted else 0.0
-    level = level_of(score)
+def _add(sums, weight, score, wanted, cell):
+    weighted, target = weight * score, weight * wanted
+    short = target - weighted if score < wanted else 0.0
     for acc in sums:
         acc.total += weighted
         acc.weights += weight
-        acc.answered += 1
-        acc.applicable += 1
-        acc.wanted += weight * wanted
+        acc.wanted += target
         acc.short += short
-        acc.levels[level] += 1
-        acc.confidence[trust] += 1
+        acc.counts[cell] += 1
+
+
+def _add_unanswered(sums, target, mandatory):
+    for acc in sums:
+        acc.unanswered += 1
+        acc.missing += mandatory
+        acc.wanted += target
+        acc.short += target
 
 
 def _trust(answer):
@@ -308,24 +311,27 @@ def percent_to_target(wanted, short):
 
 
 def _scores(groups):
-    return {code: _score(acc) for code, acc in groups.items() if acc.applicable}
+    return {code: _score(acc) for code, acc in groups.items() if acc.unanswered or any(acc.counts)}
 
 
 def _score(acc, whole=False):
+    counts = acc.counts
+    answered = sum(counts)
+    applicable = answered + acc.unanswered
     # Rounded so that float noise (74.99999999999999) cannot move a score across a band.
     value = round(acc.total / acc.weights, 9) if acc.weights else None
-    below = acc.applicable > 0 and acc.answered / acc.applicable < PROVISIONAL_BELOW
+    below = applicable > 0 and answered / applicable < PROVISIONAL_BELOW
     return Score(
         value=value,
-        answered=acc.answered,
-        applicable=acc.applicable,
+        answered=answered,
+        applicable=applicable,
         band=band(value),
         provisional=below or (whole and acc.missing > 0),
-        level_achieved=level_achieved(acc.levels),
-        to_target=percent_to_target(acc.wanted, acc.short) if acc.applicable else None,
+        level_achieved=level_achieved([sum(counts[3 * n : 3 * n + 3]) for n in range(5)]),
+        to_target=percent_to_target(acc.wanted, acc.short) if applicable else None,
         not_applicable=acc.na,
         missing_mandatory=acc.missing,
-        confidence=Confidence(*acc.confidence),
+        confidence=Confidence(*(sum(counts[trust::3]) for trust in range(3))),
     )
 
 
