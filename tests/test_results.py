@@ -284,3 +284,17 @@ def test_results_read_in_french(client, editor, assessment, tiny):
     assert "Indice de préparation SAFE" in html
     assert "2 écarts non classés : appui nécessaire non indiqué" in html
     assert "0 % étayé · 0 % validé · 100 % déclaratif" in html
+
+
+def test_demo_shows_a_not_applicable_to_review_and_whole_counts(client, regions, safe, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = Answer.objects.filter(question__number_kind="count", number__isnull=False)
+    assert counts.exists() and all(a.number == int(a.number) for a in counts)
+    kenya = Assessment.objects.get(status="submitted", administration__country="KE")
+    reviewer = get_user_model().objects.get(username="reviewer")
+    html = results_html(client, reviewer, kenya)
+    assert "Bulk cargo is cleared elsewhere." in html and "Reject this N/A" in html
