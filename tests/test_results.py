@@ -298,3 +298,19 @@ def test_demo_shows_a_not_applicable_to_review_and_whole_counts(client, regions,
     reviewer = get_user_model().objects.get(username="reviewer")
     html = results_html(client, reviewer, kenya)
     assert "Bulk cargo is cleared elsewhere." in html and "Reject this N/A" in html
+
+
+def test_phase_3_shows_its_phase_1_readiness_baseline(client, editor, administration, tiny):
+    needs = start(editor, administration, tiny, title="Needs 2024")
+    answer(editor, needs, tiny, {
+        "T-AEI-01": {"maturity": 2}, "T-AEI-02": {"maturity": 2},
+        "T-AEO-01": {"maturity": 2}, "T-AEO-02": {"yes_no": False},
+    })  # fmt: skip
+    make(needs, "validated", 2024)
+    draft_needs = make(start(editor, administration, tiny, title="Needs draft"), "draft", 2025)
+    monitoring = start(editor, administration, tiny, phase=3, title="Monitoring 2026")
+    html = results_html(client, editor, monitoring)
+    # (3 x 50 + 50 + 2 x 50 + 0) / 7 = 42.86 -> 43, the readiness of the validated Phase 1
+    baseline = html[html.index('id="readiness-baseline"') :]
+    assert "Phase 1 baseline: Needs 2024 (2024, validated), SAFE readiness index 43" in baseline
+    assert draft_needs.title not in html

@@ -194,6 +194,9 @@ class ReportData:
     confidence: tuple | None = None  # % (self-declared, backed by evidence, validated)
     not_applicable: list = field(default_factory=list)  # NotApplicableRow, accepted or not
     unclassified_gaps: int = 0  # gaps whose support is not stated yet
+    # Phase 3: the Phase 1 needs assessment it measures progress from (label, readiness index)
+    readiness_baseline_label: str = ""
+    readiness_baseline_index: scoring.Score | None = None
 
     @property
     def findings(self):
@@ -225,6 +228,11 @@ def build_report_data(assessment, viewer=None):
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])
     data.not_applicable = _not_applicable(results, questions, answers)
+    if assessment.phase.number == Phase.MONITORING:
+        readiness = selectors.readiness_baseline(assessment, viewer)
+        if readiness is not None:
+            data.readiness_baseline_label = _assessment_label(readiness[0])
+            data.readiness_baseline_index = readiness[1].overall
     _phase_sections(data, assessment, questions, answers, trend)
     return data
 

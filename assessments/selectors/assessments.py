@@ -212,6 +212,27 @@ def earlier_comparable(assessment, viewer=None):
     return sorted((a for a in candidates if _reference(a) < here), key=_reference)
 
 
+def readiness_baseline(assessment, viewer=None):
+    """The Phase 1 needs assessment a later phase builds on: the latest submitted or validated
+    one of the same administration and edition whose period ends by this one's end, with its
+    results, or None. Phase 3 reports progress against it (four queries)."""
+    candidates = Assessment.objects.filter(
+        administration_id=assessment.administration_id,
+        framework_id=assessment.framework_id,
+        phase__number=1,
+        status__in=COMPARABLE,
+        period_end__lte=assessment.period_end,
+    ).exclude(pk=assessment.pk)
+    if viewer is not None:
+        candidates = permissions.visible_assessments(viewer, candidates)
+    baseline = max(candidates, key=_reference, default=None)
+    if baseline is None:
+        return None
+    questions, _by_id = scoring_questions(baseline)
+    answers = scoring_answers([baseline])[baseline.pk]
+    return baseline, scoring.score_assessment(questions, answers)
+
+
 def trend_of(assessment, viewer=None):
     """Results of the comparable earlier assessments (`earlier_comparable`), oldest first,
     then this one, and the questionnaire: ([(Assessment, Results)], {id: Question}).
