@@ -250,3 +250,14 @@ def test_a_donor_sees_only_the_actions_shared_with_them(client, plan, editor, do
     assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 404
     response = client.post(reverse("action_edit", args=[second.pk]), {"title": "x"})
     assert response.status_code == 403
+
+
+def test_the_plan_and_programme_pages_speak_french(client, plan, editor):
+    client.force_login(editor)
+    client.cookies["django_language"] = "fr"
+    html = client.get(reverse("plan", args=[plan.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Actions par domaine et par priorité" in html
+    html = client.get(
+        reverse("programme", args=[plan.administration_id]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "Les trois phases" in html and "Phase en cours" in html
