@@ -261,9 +261,17 @@ def _overall_scores(assessments):
     return result
 
 
-def programme_indicators(administration):
-    """Indicators on track, for the programme page; Phase 3 monitoring fills this in."""
-    return None
+def programme_indicators(user, administration):
+    """Indicators on track (target reached or on the way), for the programme page; None while
+    the administration follows no indicator. The progress rule is in docs/monitoring.md."""
+    from .. import monitoring
+    from .monitoring import indicators_for
+
+    rows = indicators_for(user, administration)
+    if not rows:
+        return None
+    on_track = sum(r.progress.status in (monitoring.REACHED, monitoring.ON_THE_WAY) for r in rows)
+    return {"on_track": on_track, "total": len(rows)}
 
 
 def action_detail(pk):

@@ -27,7 +27,7 @@ def _refusal(request, error):
 @require_POST
 def propose(request, administration_id):
     """Start the plan from the administration's validated Phase 1 assessment."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_programme_administration_for(request.user, administration_id)
     if administration.pk not in permissions.administration_ids(request.user):
         raise Http404("No such administration.")
     assessment = get_object_or_404(

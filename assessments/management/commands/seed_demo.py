@@ -11,6 +11,7 @@ from django.db import transaction
 
 from assessments import selectors, services
 from assessments.management import demo_planning
+from assessments.management.commands._demo_monitoring import seed_monitoring
 from assessments.models import (
     Administration,
     Assessment,
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             users = self.people(administrations)
             self.assessments(framework, administrations, users)
             self.plans(framework, administrations, users)
+            seed_monitoring(framework, administrations["CI"], users)
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
