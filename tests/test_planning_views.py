@@ -261,3 +261,21 @@ def test_the_plan_and_programme_pages_speak_french(client, plan, editor):
         reverse("programme", args=[plan.administration_id]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert "Les trois phases" in html and "Phase en cours" in html
+
+
+def test_the_programme_page_counts_indicators_on_track(client, plan, editor, administration):
+    from assessments.models import Indicator
+
+    def indicator(name):
+        return services.save_indicator(editor, Indicator(
+            administration=administration, name=name, unit="hours", baseline_value=72,
+            target_value=24, better="lower", disclosure="reviewers",
+        ))  # fmt: skip
+
+    day = timezone.localdate() - timedelta(days=1)
+    services.record_measurement(editor, indicator("Release time"), day, 48)  # on the way
+    services.record_measurement(editor, indicator("Clearance time"), day, 90)  # moved away
+    client.force_login(editor)
+    html = client.get(reverse("programme", args=[administration.pk])).content.decode()
+    card = html[html.index('id="programme-indicators"') :]
+    assert '1<span class="fs-6"> / 2</span>' in card[:600]
