@@ -279,3 +279,13 @@ def test_the_programme_page_counts_indicators_on_track(client, plan, editor, adm
     html = client.get(reverse("programme", args=[administration.pk])).content.decode()
     card = html[html.index('id="programme-indicators"') :]
     assert '1<span class="fs-6"> / 2</span>' in card[:600]
+
+
+def test_tampered_ids_are_refused_cleanly(client, plan, editor, administration):
+    client.force_login(editor)
+    response = client.post(
+        reverse("plan_bulk", args=[plan.pk]), {"action": ["x"], "operation": "accept"}, follow=True
+    )
+    assert "Tick the actions first." in response.content.decode()
+    response = client.post(reverse("plan_propose", args=[administration.pk]), {"assessment": "x"})
+    assert response.status_code == 404
