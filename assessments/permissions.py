@@ -325,7 +325,7 @@ def get_review_for(user, pk, action=Action.VIEW):
     return review
 
 
-def get_administration_for(user, pk, edit=False):
+def get_monitoring_for(user, pk, edit=False):
     """An administration's monitoring: 404 unless the person may see it; 403 when they see
     it but `edit` is asked of someone outside the administration."""
     administration = Administration.objects.filter(pk=pk).first()

@@ -172,6 +172,87 @@ def register(action, method, url, data, done_status, prepare_status, expected):
     EXPECTED[action] = expected
 
 
+# Monitoring (Columbus Phase 3) ------------------------------------------------------------
+# Builders create the indicator or review of the matrix's assessment's administration; the
+# indicator is disclosed to reviewers (donors see only what is shared with donors, below).
+
+
+def _indicator(a, disclosure="reviewers", name="Release time"):
+    return services.save_indicator(
+        None,
+        Indicator(administration=a.administration, name=name, unit="hours",
+                  baseline_value=72, target_value=24, better="lower", disclosure=disclosure),
+    )  # fmt: skip
+
+
+def _review(a, status="draft"):
+    review = services.start_review(
+        a.started_by, a.administration, "Review 2026", date(2026, 6, 30), a
+    )
+    MonitoringReview.objects.filter(pk=review.pk).update(status=status)
+    return review
+
+
+def _adm(name):
+    return lambda a: reverse(name, args=[a.administration_id])
+
+
+MONITORING_VIEW = {
+    "editor": (ALLOWED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (ALLOWED, ALLOWED),  # the page, with only what is shared with donors
+    "nobody": (DENIED, DENIED),
+}
+for _action, _method, _url, _data, _done in (
+    ("monitoring", "get", _adm("monitoring"), None, 200),
+    ("indicators_csv", "get", _adm("indicators_csv"), None, 200),
+):
+    register(_action, _method, _url, _data, _done, "validated", MONITORING_VIEW)
+for _action, _method, _url, _data, _done in (
+    ("indicator_new", "get", _adm("indicator_new"), None, 200),
+    ("indicator_propose", "post", _adm("indicator_propose"), None, 302),
+    ("review_start", "get", _adm("review_start"), None, 200),
+    ("indicator_edit", "get", lambda a: reverse("indicator_edit", args=[_indicator(a).pk]),
+     None, 200),
+    ("measurement", "post", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
+     lambda a: {"measured_on": "2025-01-01", "value": "48"}, 302),
+    ("review_evaluation", "post", lambda a: reverse("review_detail", args=[_review(a).pk]),
+     lambda a: {"evaluation": "Better."}, 302),
+):  # fmt: skip
+    register(_action, _method, _url, _data, _done, "validated", EXPECTED["edit"])
+register(
+    "indicator_detail", "get", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
+    None, 200, "validated", {**EXPECTED["view"]},
+)  # fmt: skip
+register(
+    "monitoring_rhythm", "post", _adm("monitoring_rhythm"),
+    lambda a: {"reassessment_months": "12", "reminder_days": "30"}, 302, "validated",
+    EXPECTED["share"],
+)  # fmt: skip
+for _action, _name in (
+    ("review_detail", "review_detail"),
+    ("progress_pdf", "progress_pdf"),
+    ("progress_docx", "progress_docx"),
+):
+    register(_action, "get", lambda a, n=_name: reverse(n, args=[_review(a).pk]), None, 200,
+             "validated", EXPECTED["view"])  # fmt: skip
+register(
+    "review_submit", "post", lambda a: reverse("review_submit", args=[_review(a).pk]), None,
+    302, "validated", EXPECTED["submit"],
+)  # fmt: skip
+register(
+    "review_share", "post", lambda a: reverse("review_share", args=[_review(a).pk]),
+    lambda a: {"shared": "1"}, 302, "validated", EXPECTED["share"],
+)  # fmt: skip
+register(
+    "review_decide", "post",
+    lambda a: reverse("review_decide", args=[_review(a, "submitted").pk]),
+    lambda a: {"decision": "validate", "conclusions": "Done."}, 302, "validated",
+    EXPECTED["validate"],
+)  # fmt: skip
+
+
 # The implementation plan and the programme page (Columbus Phase 2) -------------------------
 
 
@@ -262,85 +343,6 @@ PLAN_ROUTES = {
 for _name, (_method, _url, _data, _done, _expected) in PLAN_ROUTES.items():
     ACTIONS[_name] = (_method, _url, _data, _done, "validated")
     EXPECTED[_name] = _expected
-# Monitoring (Columbus Phase 3) ------------------------------------------------------------
-# Builders create the indicator or review of the matrix's assessment's administration; the
-# indicator is disclosed to reviewers (donors see only what is shared with donors, below).
-
-
-def _indicator(a, disclosure="reviewers", name="Release time"):
-    return services.save_indicator(
-        None,
-        Indicator(administration=a.administration, name=name, unit="hours",
-                  baseline_value=72, target_value=24, better="lower", disclosure=disclosure),
-    )  # fmt: skip
-
-
-def _review(a, status="draft"):
-    review = services.start_review(
-        a.started_by, a.administration, "Review 2026", date(2026, 6, 30), a
-    )
-    MonitoringReview.objects.filter(pk=review.pk).update(status=status)
-    return review
-
-
-def _adm(name):
-    return lambda a: reverse(name, args=[a.administration_id])
-
-
-MONITORING_VIEW = {
-    "editor": (ALLOWED, DENIED),
-    "coordinator": (ALLOWED, DENIED),
-    "reviewer": (ALLOWED, ALLOWED),
-    "donor": (ALLOWED, ALLOWED),  # the page, with only what is shared with donors
-    "nobody": (DENIED, DENIED),
-}
-for _action, _method, _url, _data, _done in (
-    ("monitoring", "get", _adm("monitoring"), None, 200),
-    ("indicators_csv", "get", _adm("indicators_csv"), None, 200),
-):
-    register(_action, _method, _url, _data, _done, "validated", MONITORING_VIEW)
-for _action, _method, _url, _data, _done in (
-    ("indicator_new", "get", _adm("indicator_new"), None, 200),
-    ("indicator_propose", "post", _adm("indicator_propose"), None, 302),
-    ("review_start", "get", _adm("review_start"), None, 200),
-    ("indicator_edit", "get", lambda a: reverse("indicator_edit", args=[_indicator(a).pk]),
-     None, 200),
-    ("measurement", "post", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
-     lambda a: {"measured_on": "2025-01-01", "value": "48"}, 302),
-    ("review_evaluation", "post", lambda a: reverse("review_detail", args=[_review(a).pk]),
-     lambda a: {"evaluation": "Better."}, 302),
-):  # fmt: skip
-    register(_action, _method, _url, _data, _done, "validated", EXPECTED["edit"])
-register(
-    "indicator_detail", "get", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
-    None, 200, "validated", {**EXPECTED["view"]},
-)  # fmt: skip
-register(
-    "monitoring_rhythm", "post", _adm("monitoring_rhythm"),
-    lambda a: {"reassessment_months": "12", "reminder_days": "30"}, 302, "validated",
-    EXPECTED["share"],
-)  # fmt: skip
-for _action, _name in (
-    ("review_detail", "review_detail"),
-    ("progress_pdf", "progress_pdf"),
-    ("progress_docx", "progress_docx"),
-):
-    register(_action, "get", lambda a, n=_name: reverse(n, args=[_review(a).pk]), None, 200,
-             "validated", EXPECTED["view"])  # fmt: skip
-register(
-    "review_submit", "post", lambda a: reverse("review_submit", args=[_review(a).pk]), None,
-    302, "validated", EXPECTED["submit"],
-)  # fmt: skip
-register(
-    "review_share", "post", lambda a: reverse("review_share", args=[_review(a).pk]),
-    lambda a: {"shared": "1"}, 302, "validated", EXPECTED["share"],
-)  # fmt: skip
-register(
-    "review_decide", "post",
-    lambda a: reverse("review_decide", args=[_review(a, "submitted").pk]),
-    lambda a: {"decision": "validate", "conclusions": "Done."}, 302, "validated",
-    EXPECTED["validate"],
-)  # fmt: skip
 
 
 @pytest.fixture

@@ -4,11 +4,14 @@ The names are re-exported so `services.save_answers(...)` reads the same everywh
 """
 
 from .answers import (
+    MINE,
+    THEIRS,
     Conflict,
     ConflictError,
     SaveResult,
     add_evidence,
     ensure_editable,
+    resolve,
     save_answers,
     start_assessment,
 )
@@ -46,7 +49,9 @@ from .workflow import return_for_changes, set_sharing, submit, validate
 __all__ = [
     "Conflict",
     "ConflictError",
+    "MINE",
     "SaveResult",
+    "THEIRS",
     "accept_actions",
     "add_action",
     "add_evidence",
@@ -65,6 +70,7 @@ __all__ = [
     "propose_plan",
     "record_measurement",
     "remove_member",
+    "resolve",
     "return_for_changes",
     "return_review",
     "save_answers",
