@@ -129,6 +129,22 @@ def get_assessment_for(user, pk, action=Action.VIEW):
     return assessment
 
 
+def may_import_into(user, administration):
+    """Restoring an assessment document: the administration's coordinators, or a reviewer."""
+    return is_reviewer(user) or has_role(user, Role.COORDINATOR, administration.pk)
+
+
+def may_see_overview(user):
+    """The WCO-wide overview names every administration: reviewers only."""
+    return is_reviewer(user)
+
+
+def may_see_region_benchmark(user, region):
+    """A region's ranked unmet standards, with every administration: reviewers only.
+    Administrations see their region only as an anonymous aggregate (`own_position`)."""
+    return is_reviewer(user)
+
+
 # Monitoring (Columbus Phase 3) -------------------------------------------------------------
 
 DISCLOSED_TO_REVIEWERS = ("reviewers", "donors")
