@@ -14,7 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from assessments import services
-from assessments.models import Indicator, Measurement, MonitoringReview, Question
+from assessments.models import Action, Indicator, Measurement, MonitoringReview, Plan, Question
 from tests.conftest import start
 
 pytestmark = pytest.mark.django_db
@@ -244,3 +244,39 @@ def test_monitoring_pages_cost_the_same_queries_for_5_and_50_indicators(
     print("queries per page:", small, large)
     assert small == large
     assert max(large) <= 20, large
+
+
+@pytest.fixture
+def plan(administration, tiny, baseline):
+    """Plan actions as the planning pages would have left them (their services live on the
+    planning branch)."""
+    plan = Plan.objects.create(administration=administration, framework=tiny, title="SAFE plan")
+    rows = [
+        (1, "Legal basis for advance data", "done", date(2025, 6, 30), 100000),
+        (2, "Automated risk checks", "in_progress", date(2026, 3, 31), 50000),
+        (3, "Scanner for the port", "dropped", date(2026, 1, 31), 20000),
+    ]
+    for number, title, status, due, cost in rows:
+        Action.objects.create(plan=plan, number=number, title=title, status=status,
+                              due_date=due, estimated_cost=cost, accepted=True)  # fmt: skip
+    return plan
+
+
+def test_the_review_shows_the_plan_on_its_date(
+    client, coordinator, donor, administration, baseline, follow_up, plan
+):
+    review = services.start_review(
+        coordinator, administration, "Review 2026", date(2026, 6, 30), baseline, follow_up
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("review_detail", args=[review.pk])).content.decode()
+    assert (
+        "On 2026-06-30, 50% of the plan&#x27;s actions in force were done; actions late: 1." in html
+    )
+    assert "A-02 Automated risk checks" in html  # late
+    assert "USD 150,000" in html and "USD 100,000" in html  # budget, cost of what was done
+    services.share_review(coordinator, review, True)
+    client.force_login(donor)
+    html = client.get(reverse("review_detail", args=[review.pk])).content.decode()
+    assert "USD 150,000" in html
+    assert "Automated risk checks" not in html  # donors see figures, not the actions' names
