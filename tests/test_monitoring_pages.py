@@ -280,3 +280,22 @@ def test_the_review_shows_the_plan_on_its_date(
     html = client.get(reverse("review_detail", args=[review.pk])).content.decode()
     assert "USD 150,000" in html
     assert "Automated risk checks" not in html  # donors see figures, not the actions' names
+
+
+def test_the_monitoring_pages_read_in_french(
+    client, settings, coordinator, administration, baseline, follow_up
+):
+    indicator(administration, name="OEA")
+    review = services.start_review(
+        coordinator, administration, "Revue 2026", date(2026, 6, 30), baseline, follow_up
+    )
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    overview = client.get(reverse("monitoring", args=[administration.pk])).content.decode()
+    assert "Revues de suivi" in overview and "Cycle de réévaluation" in overview
+    detail = client.get(reverse("review_detail", args=[review.pk])).content.decode()
+    assert "Ce qui a changé et pourquoi" in detail
+    assert "Normes : 1 en progrès, 2 inchangées, 1 en recul." in detail
+    pdf = client.get(reverse("progress_pdf", args=[review.pk])).content
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Rapport d'avancement SAFE" in text
