@@ -299,3 +299,18 @@ def test_the_monitoring_pages_read_in_french(
     pdf = client.get(reverse("progress_pdf", args=[review.pk])).content
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
     assert "Rapport d'avancement SAFE" in text
+
+
+def test_a_follow_up_of_another_edition_is_refused_with_a_message(
+    client, coordinator, administration, baseline, safe
+):
+    other_edition = start(coordinator, administration, safe, title="SAFE 2021 follow-up")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("review_start", args=[administration.pk]),
+        {"title": "Review", "review_date": "2026-06-30", "baseline": baseline.pk,
+         "follow_up": other_edition.pk},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "same framework edition" in response.content.decode()
+    assert not MonitoringReview.objects.exists()

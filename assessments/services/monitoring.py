@@ -138,7 +138,7 @@ def start_review(user, administration, title, review_date, baseline, follow_up=N
         or follow_up.phase_id != baseline.phase_id
     ):
         raise ValidationError(
-            "The follow-up is a later Phase 1 assessment of the same edition.",
+            "The follow-up is a later Phase 1 assessment of the same framework edition.",
             code="follow_up_mismatch",
         )
     return MonitoringReview.objects.create(
