@@ -314,3 +314,18 @@ def test_a_follow_up_of_another_edition_is_refused_with_a_message(
     assert response.status_code == 400
     assert "same framework edition" in response.content.decode()
     assert not MonitoringReview.objects.exists()
+
+
+def test_the_programme_page_shows_indicators_on_track_and_the_next_due_date(
+    client, coordinator, administration, baseline
+):
+    aeo = indicator(administration, baseline_date=timezone.localdate() - timedelta(days=365),
+                    target_date=timezone.localdate() + timedelta(days=365))  # fmt: skip
+    indicator(administration, name="Never measured")
+    services.record_measurement(coordinator, aeo, timezone.localdate(), 24)  # 67 % at half time
+    client.force_login(coordinator)
+    html = client.get(reverse("programme", args=[administration.pk])).content.decode()
+    card = html[html.index('id="programme-indicators"') :]
+    assert '<div class="display-6">1<span class="fs-6"> / 2</span></div>' in card
+    due = baseline.validated_at.date().replace(year=baseline.validated_at.year + 2)
+    assert f"Next self-assessment due: {due:%Y-%m-%d}" in card
