@@ -132,8 +132,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticroot"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Evidence storage. Filesystem (MEDIA_ROOT) by default; several app servers share evidence
+# through S3-compatible object storage: install django-storages[s3] and set
+# EVIDENCE_STORAGE=storages.backends.s3.S3Storage plus its AWS_* variables
+# (docs/deployment.md). Evidence is never public: the permission-checked view serves it.
+EVIDENCE_STORAGE = os.environ.get("EVIDENCE_STORAGE", "django.core.files.storage.FileSystemStorage")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": EVIDENCE_STORAGE},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -149,6 +154,33 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A request body larger than this is refused from its Content-Length, before it is read
 # (one evidence file plus the form around it).
 MAX_REQUEST_BYTES = EVIDENCE_MAX_BYTES + 1024 * 1024
+
+if EVIDENCE_STORAGE.startswith("storages.backends.s3"):
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
+
+# Rendered reports are cached (assessments/reports/cache.py). Local memory by default, so tests
+# and `make run` need nothing; CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between
+# gunicorn workers and servers, CACHE_URL=file:///var/cache/safe between workers of one server.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("file://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", str(7 * 24 * 3600)))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
