@@ -28,8 +28,8 @@ count = 0
 for assessment in Assessment.objects.filter(status="draft").select_related("phase")[:3]:
     question = Question.objects.filter(phase=assessment.phase).order_by("pk")[count]
     editor = assessment.started_by
-    upload = SimpleUploadedFile(f"manifest-{count}.pdf", b"%PDF-1.4 bench " + bytes([65 + count]) * 2000,
-                                content_type="application/pdf")
+    content = b"%PDF-1.4 bench " + bytes([65 + count]) * 2000
+    upload = SimpleUploadedFile(f"manifest-{count}.pdf", content, content_type="application/pdf")
     services.add_evidence(editor, assessment, question, upload=upload, title=f"Evidence {count}")
     count += 1
 print(count)
