@@ -135,6 +135,8 @@ def _save_answers(user, assessment, changes):
             if seen is not None and {**seen, **_jsonable(values)} == seen:
                 untouched.add(question)  # sent back as it was shown: theirs stands
                 continue
+            if _changed_only_by(user, assessment, question, version):
+                continue  # every change since they loaded it is their own (reply never came)
             conflicts.append(
                 Conflict(question, yours, theirs, current, answer.updated_by if answer else None)
             )
@@ -152,6 +154,17 @@ def _snapshot_at(assessment, question, version):
         .values_list("old_value", flat=True)[version : version + 1]
     )
     return next(iter(change), None)
+
+
+def _changed_only_by(user, assessment, question, version):
+    """Were all the changes after `version` made by this person? Then a save of theirs that
+    was committed but never acknowledged is not a conflict with someone else."""
+    authors = (
+        AnswerChange.objects.filter(assessment=assessment, question=question)
+        .order_by("id")
+        .values_list("changed_by_id", flat=True)[version:]
+    )
+    return set(authors) == {user.pk}
 
 
 def _jsonable(values):
