@@ -117,9 +117,12 @@ def _save_answers(user, assessment, changes):
     with transaction.atomic():
         existing = {
             a.question_id: a
-            for a in Answer.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .filter(assessment=assessment, question__in=[q.pk for q in changes])
+            # No join here: on PostgreSQL, a row locked after a concurrent update is re-checked
+            # against the joined rows read before, and silently dropped when `updated_by`
+            # changed (seen under load as a conflict with nobody, a 500).
+            for a in Answer.objects.select_for_update().filter(
+                assessment=assessment, question__in=[q.pk for q in changes]
+            )
         }
         conflicts, untouched = [], set()
         for question, (values, version) in changes.items():
