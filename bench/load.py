@@ -208,9 +208,11 @@ def reader_loop(port, setup, stats, phase, stop):
         stop.wait(0.5)
 
 
-def pdf_loop(port, setup, stats, phase, stop):
+def pdf_loop(port, setup, stats, phase, stop, busy=False):
+    """A quiet assessment's report (cached after its first render), or the one being edited
+    (a new version nearly every time: rendered, one render at a time)."""
     browser = Browser(port, setup["reviewer"])
-    path = f"/assessments/{setup['report']}/report.pdf"
+    path = f"/assessments/{setup['assessment' if busy else 'report']}/report.pdf"
     while not stop.is_set():
         status, body = timed(stats, phase, "pdf", lambda: browser.request("GET", path))
         if status == 200 and not body.startswith(b"%PDF"):
@@ -367,8 +369,10 @@ def main():
         phase[0] = "load"
         extra_stop = threading.Event()
         extra = [
-            threading.Thread(target=pdf_loop, args=(port, setup, stats, phase, extra_stop))
-            for _ in range(4)
+            threading.Thread(
+                target=pdf_loop, args=(port, setup, stats, phase, extra_stop, n % 2 == 1)
+            )
+            for n in range(4)
         ] + [
             threading.Thread(target=slow_upload_loop, args=(port, setup, stats, phase, extra_stop))
             for _ in range(2)

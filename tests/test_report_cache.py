@@ -125,3 +125,28 @@ def test_concurrent_downloads_of_one_version_render_it_once():
     download()  # arrives while the first is still rendering: waits for it
     first.join()
     assert len(renders) == 1 and len(set(results)) == 1
+
+
+def test_renders_of_different_versions_take_turns():
+    """Reports never take every core: one render at a time (REPORT_RENDER_SLOTS)."""
+    running, overlaps = [], []
+
+    def render(name):
+        def produce():
+            running.append(name)
+            overlaps.append(len(running))
+            threading.Event().wait(0.2)
+            running.remove(name)
+            return name.encode()
+
+        return produce
+
+    threads = [
+        threading.Thread(target=cached, args=(f"report:pdf:test:{n}:en:v", render(str(n))))
+        for n in range(3)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert overlaps and max(overlaps) == 1

@@ -181,6 +181,9 @@ elif CACHE_URL.startswith("file://"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", str(7 * 24 * 3600)))
+# Reports rendered at once across processes sharing the cache: the rest of the cores stay
+# with the editors (a PDF of 122 questions keeps one core busy for about a second).
+REPORT_RENDER_SLOTS = int(os.environ.get("REPORT_RENDER_SLOTS", "1"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

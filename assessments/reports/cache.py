@@ -5,11 +5,13 @@ The key changes whenever anything the report shows may have changed: the adminis
 answers, evidence and assessments (the report draws the trend of earlier ones), the content
 loaded, the administration's name, the language, and the renderer's own code. A few aggregate
 queries decide it, against ~15 queries and about a second of rendering. Concurrent downloads
-of the same version wait for the first render instead of rendering it again.
+of the same version wait for the first render instead of rendering it again, and renders of
+different versions take turns (`render_slot`).
 """
 
 import hashlib
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -85,8 +87,28 @@ def cached(key, produce):
             if document is not None:
                 return document
     try:
-        document = produce()
+        with render_slot():
+            document = produce()
         cache.set(key, document, settings.REPORT_CACHE_SECONDS)
     finally:
         cache.delete(lock)
     return document
+
+
+@contextmanager
+def render_slot():
+    """At most REPORT_RENDER_SLOTS renders at once across the processes sharing the cache
+    (one by default), so reports never take every core from the editors' autosaves. A render
+    waits for a slot up to WAIT_SECONDS, then goes ahead rather than fail."""
+    slots = [f"report:render-slot:{n}" for n in range(getattr(settings, "REPORT_RENDER_SLOTS", 1))]
+    deadline = time.monotonic() + WAIT_SECONDS
+    taken = None
+    while taken is None and time.monotonic() < deadline:
+        taken = next((slot for slot in slots if cache.add(slot, 1, LOCK_SECONDS)), None)
+        if taken is None:
+            time.sleep(0.05)
+    try:
+        yield
+    finally:
+        if taken:
+            cache.delete(taken)
