@@ -17,6 +17,7 @@ from assessments.models import (
     Assessment,
     DonorOrganisation,
     Framework,
+    Invitation,
     Membership,
     Region,
 )
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             self.plans(framework, administrations, users)
             seed_monitoring(framework, administrations["CI"], users)
             demo_donors.seed(framework, administrations, users)
+            self.invitation(administrations, users)
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
@@ -115,6 +117,16 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
         return users
+
+    def invitation(self, administrations, users):
+        """Kenya's coordinator has invited Côte d'Ivoire's editor: an account that exists is
+        invited, not given the role (her people page and the admin show it waiting)."""
+        Invitation.objects.get_or_create(
+            administration=administrations["KE"],
+            user=users["editor"],
+            role=Membership.Role.EDITOR,
+            defaults={"invited_by": users["coordinator-ke"]},
+        )
 
     def assessments(self, framework, administrations, users):
         if Assessment.objects.exists():
