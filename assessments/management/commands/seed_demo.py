@@ -45,6 +45,15 @@ PEOPLE = [
 class Command(BaseCommand):
     help = "Create demo administrations, people and assessments (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "full"],
+            default="demo",
+            help="full: also the 186 WCO Members with three assessment cycles each "
+            "(assessments/management/scale.py).",
+        )
+
     def handle(self, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are never created when DEBUG is off.")
@@ -57,6 +66,19 @@ class Command(BaseCommand):
             administrations = self.administrations()
             users = self.people(administrations)
             self.assessments(framework, administrations, users)
+        if options.get("scale") == "full":
+            import time
+
+            from assessments.management.scale import seed_full
+
+            started = time.perf_counter()
+            counts = seed_full(framework, self.stdout)
+            self.stdout.write(
+                "Full scale: {administrations} administrations, {assessments} assessments, "
+                "{answers} answers, {plans} plans added in {seconds:.0f} s.".format(
+                    **counts, seconds=time.perf_counter() - started
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
