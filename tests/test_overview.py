@@ -197,3 +197,12 @@ def test_an_administration_sees_only_its_own_position(client, editor, other_admi
         client.get(reverse("region_benchmark", args=[other_administration.region_id])).status_code
         == 404
     )
+
+
+def test_the_overview_and_data_pages_read_in_french(client, reviewer, assessment):
+    client.force_login(reviewer)
+    client.post(reverse("set_language"), {"language": "fr"})
+    html = client.get(reverse("overview")).content.decode()
+    assert "Vue d'ensemble de l'OMD" in html and "Prochaine réévaluation prévue" in html
+    html = client.get(reverse("assessment_data", args=[assessment.pk])).content.decode()
+    assert "Télécharger le classeur hors ligne" in html
