@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .models import Assessment, Membership
+from .models import Administration, Assessment, Indicator, Membership, MonitoringReview
 
 Role = Membership.Role
 
@@ -65,6 +65,20 @@ def may_start_assessment(user, administration):
 
 def may_manage_people(user, administration):
     return has_role(user, Role.COORDINATOR, administration.pk)
+
+
+def get_invitation_for(user, token):
+    """An invitation is seen only by the person invited: anyone else gets 404."""
+    from .models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("administration", "invited_by")
+        .filter(token=token, user_id=user.pk)
+        .first()
+    )
+    if invitation is None or not user.is_authenticated:
+        raise Http404("No such invitation.")
+    return invitation
 
 
 def can(user, action, assessment):
@@ -129,3 +143,85 @@ def may_see_region_benchmark(user, region):
     """A region's ranked unmet standards, with every administration: reviewers only.
     Administrations see their region only as an anonymous aggregate (`own_position`)."""
     return is_reviewer(user)
+
+
+# Monitoring (Columbus Phase 3) -------------------------------------------------------------
+
+DISCLOSED_TO_REVIEWERS = ("reviewers", "donors")
+
+
+def may_view_monitoring(user, administration):
+    """The monitoring page: the administration, reviewers, and donors (who see only what is
+    shared with them)."""
+    return administration.pk in administration_ids(user) or is_reviewer(user) or is_donor(user)
+
+
+def may_edit_monitoring(user, administration):
+    """Indicators, measurements and reviews are kept by the administration's own people."""
+    return user.is_authenticated and administration.pk in administration_ids(user)
+
+
+def visible_indicators(user, queryset):
+    """Only the indicators this person may see, by each indicator's disclosure."""
+    if not user.is_authenticated:
+        return queryset.none()
+    own = Q(administration_id__in=administration_ids(user))
+    if is_reviewer(user):
+        return queryset.filter(own | Q(disclosure__in=DISCLOSED_TO_REVIEWERS))
+    if is_donor(user):
+        return queryset.filter(own | Q(disclosure="donors"))
+    return queryset.filter(own)
+
+
+def get_indicator_for(user, pk, action=Action.VIEW):
+    """An indicator for an action: 404 if it is not disclosed to the person, 403 if they see
+    it but may not change it."""
+    queryset = Indicator.objects.select_related("administration")
+    indicator = visible_indicators(user, queryset).filter(pk=pk).first()
+    if indicator is None:
+        raise Http404("No such indicator.")
+    if action != Action.VIEW and not may_edit_monitoring(user, indicator.administration):
+        raise PermissionDenied("You may not change this indicator.")
+    return indicator
+
+
+def can_review(user, action, review):
+    """May this person do `action` on this monitoring review? Same rules as an assessment."""
+    return can(user, action, review)
+
+
+def visible_reviews(user, queryset):
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_reviewer(user):
+        return queryset
+    allowed = Q(administration_id__in=administration_ids(user))
+    if is_donor(user):
+        allowed |= Q(shared_with_donors=True)
+    return queryset.filter(allowed)
+
+
+def get_review_for(user, pk, action=Action.VIEW):
+    """A monitoring review: 404 if it is not visible, 403 if the action is not allowed."""
+    queryset = MonitoringReview.objects.select_related(
+        "administration__region", "baseline__framework", "follow_up"
+    )
+    review = visible_reviews(user, queryset).filter(pk=pk).first()
+    if review is None:
+        raise Http404("No such review.")
+    if not can_review(user, action, review):
+        raise PermissionDenied(f"You may not {action} this review.")
+    return review
+
+
+def get_administration_for(user, pk, edit=False):
+    """An administration's monitoring: 404 unless the person may see it; 403 when they see
+    it but `edit` is asked of someone outside the administration."""
+    administration = Administration.objects.filter(pk=pk).first()
+    if administration is None or not may_view_monitoring(user, administration):
+        raise Http404("No such administration.")
+    if edit and not may_edit_monitoring(user, administration):
+        if not is_reviewer(user):  # donors: another administration's data stays unrevealed
+            raise Http404("No such administration.")
+        raise PermissionDenied("Only the administration's people change its monitoring.")
+    return administration

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import data, home, overview, people, questionnaire, results, workflow
+from .views import data, home, monitoring, overview, people, questionnaire, results, workflow
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -13,6 +13,7 @@ urlpatterns = [
         name="assessment_start",
     ),
     path("administrations/<int:administration_id>/people/", people.people, name="people"),
+    path("invitations/<str:token>/", people.invitation, name="invitation"),
     path("assessments/<int:pk>/", questionnaire.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", questionnaire.section, name="section"),
@@ -62,4 +63,42 @@ urlpatterns = [
         overview.position,
         name="region_position",
     ),
+    path(
+        "administrations/<int:administration_id>/monitoring/",
+        monitoring.overview,
+        name="monitoring",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/propose/",
+        monitoring.propose,
+        name="indicator_propose",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators/new/",
+        monitoring.indicator_new,
+        name="indicator_new",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators.csv",
+        monitoring.export_csv,
+        name="indicators_csv",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/rhythm/",
+        monitoring.rhythm,
+        name="monitoring_rhythm",
+    ),
+    path(
+        "administrations/<int:administration_id>/reviews/new/",
+        monitoring.review_start,
+        name="review_start",
+    ),
+    path("indicators/<int:pk>/", monitoring.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", monitoring.indicator_edit, name="indicator_edit"),
+    path("reviews/<int:pk>/", monitoring.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/submit/", monitoring.review_submit, name="review_submit"),
+    path("reviews/<int:pk>/decide/", monitoring.review_decide, name="review_decide"),
+    path("reviews/<int:pk>/share/", monitoring.review_share, name="review_share"),
+    path("reviews/<int:pk>/progress-report.pdf", monitoring.progress_pdf, name="progress_pdf"),
+    path("reviews/<int:pk>/progress-report.docx", monitoring.progress_docx, name="progress_docx"),
 ]

@@ -19,6 +19,15 @@ from .content import (
     Standard,
     Translatable,
 )
+from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -30,8 +39,14 @@ __all__ = [
     "Assessment",
     "AssessmentEvent",
     "DonorOrganisation",
+    "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
+    "Invitation",
     "Framework",
     "Membership",
     "Milestone",
@@ -42,7 +57,9 @@ __all__ = [
     "ProgressNote",
     "ProjectProposal",
     "Question",
+    "QuestionMapping",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
     "evidence_path",

@@ -12,7 +12,20 @@ from .answers import (
     save_answers,
     start_assessment,
 )
-from .people import add_member, remove_member
+from .monitoring import (
+    propose_indicators,
+    record_measurement,
+    return_review,
+    save_evaluation,
+    save_indicator,
+    send_reminder,
+    set_rhythm,
+    share_review,
+    start_review,
+    submit_review,
+    validate_review,
+)
+from .people import add_member, answer_invitation, invite, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -21,12 +34,25 @@ __all__ = [
     "SaveResult",
     "add_evidence",
     "add_member",
+    "answer_invitation",
     "ensure_editable",
+    "invite",
+    "propose_indicators",
+    "record_measurement",
     "remove_member",
     "return_for_changes",
+    "return_review",
+    "save_evaluation",
+    "save_indicator",
+    "send_reminder",
     "save_answers",
+    "set_rhythm",
     "set_sharing",
+    "share_review",
+    "start_review",
+    "submit_review",
     "start_assessment",
     "submit",
     "validate",
+    "validate_review",
 ]

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessments import selectors, services
+from assessments.management.commands._demo_monitoring import seed_monitoring
 from assessments.models import (
     Administration,
     Assessment,
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             administrations = self.administrations()
             users = self.people(administrations)
             self.assessments(framework, administrations, users)
+            seed_monitoring(framework, administrations["CI"], users)
         if options.get("scale") == "full":
             import time
 
