@@ -8,6 +8,7 @@ day, and the phases' questionnaires are not comparable with one another.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import mean
 
@@ -15,9 +16,10 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .. import scoring
+from .. import monitoring, scoring
 from ..models import Administration, Answer, Assessment, FocusArea, Question, Region
 from ..models.content import Phase
+from ..models.monitoring import MonitoringSettings
 
 K_ANONYMITY = 5  # fewer validated administrations than this: no regional aggregate at all
 Status = Assessment.Status
@@ -41,7 +43,8 @@ class OverviewRow:
     actions_done: int | None = None  # plan execution, None when it has no plan
     actions_late: int | None = None
     actions_total: int | None = None
-    next_due: object = None  # slot for the monitoring rhythm's next re-assessment date
+    next_due: object = None  # next needs assessment due, from the monitoring rhythm
+    overdue: bool = False
     focus_areas: dict = field(default_factory=dict)  # code -> score value
 
 
@@ -179,6 +182,15 @@ def _plan_execution(today):
     return {r["plan__administration_id"]: (r["done"], r["late"], r["total"]) for r in rows}
 
 
+def _rhythms():
+    """{administration id: months between needs assessments}, None -> the default (one query)."""
+    result = dict(
+        MonitoringSettings.objects.values_list("administration_id", "reassessment_months")
+    )
+    result[None] = MonitoringSettings._meta.get_field("reassessment_months").default
+    return result
+
+
 def overview(today=None):
     """Every administration with its numbers (about ten queries whatever their number)."""
     today = today or timezone.localdate()
@@ -186,6 +198,7 @@ def overview(today=None):
     assessments = _all_assessments()
     scored, _questions = _scored(assessments)
     plans = _plan_execution(today)
+    rhythms = _rhythms()
     by_admin = defaultdict(list)
     for a in assessments:
         by_admin[a.administration_id].append(a)
@@ -206,6 +219,10 @@ def overview(today=None):
             row.focus_areas = {code: s.value for code, s in row.results.by_focus_area.items()}
             if len(series) > 1:
                 row.change = scoring.change(overall, series[1][1].overall)
+            if row.latest.validated_at:
+                months = rhythms.get(administration.pk, rhythms[None])
+                row.next_due = monitoring.next_due_date(row.latest.validated_at.date(), months)
+                row.overdue = row.next_due is not None and today > row.next_due
         if administration.pk in plans:
             row.actions_done, row.actions_late, row.actions_total = plans[administration.pk]
         rows.append(row)
@@ -220,6 +237,7 @@ SORTS = {
     "change": lambda r: (r.change is not None, r.change or 0),
     "waiting": lambda r: r.waiting,
     "late": lambda r: (r.actions_late is not None, r.actions_late or 0),
+    "due": lambda r: (r.next_due is None, r.next_due or date.min),
 }
 
 
