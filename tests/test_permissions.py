@@ -253,6 +253,98 @@ register(
 )  # fmt: skip
 
 
+# The implementation plan and the programme page (Columbus Phase 2) -------------------------
+
+
+def plan_for(assessment):
+    """The administration's plan, proposed from `assessment` (prepared as validated), with one
+    action on two gaps, a milestone and a project proposal."""
+    from assessments import services
+    from assessments.models import Plan
+
+    plan = Plan.objects.filter(administration_id=assessment.administration_id).first()
+    if plan is None:
+        owner = assessment.started_by
+        plan = services.propose_plan(owner, assessment)
+        questions = assessment.framework.questions.filter(phase=assessment.phase).order_by("order")
+        action = services.add_action(owner, plan, "Pass the decree", questions=questions[:2])
+        services.add_milestone(owner, action, "Draft", assessment.period_end)
+        services.create_proposal(owner, plan, "Support", [action])
+    return plan
+
+
+def first_action(assessment):
+    return plan_for(assessment).actions.order_by("number").first()
+
+
+def action_post(assessment):
+    return {"title": "Pass the decree", "status": "planned", "funding_source": "none_yet",
+            "support_class": "B", "currency": "USD"}  # fmt: skip
+
+
+def plan_url(name):
+    return lambda a: reverse(name, args=[plan_for(a).pk])
+
+
+def action_url(name):
+    return lambda a: reverse(name, args=[first_action(a).pk])
+
+
+PLAN_READ = {
+    "editor": (ALLOWED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (DENIED, DENIED),
+    "nobody": (DENIED, DENIED),
+}
+PLAN_EDIT = {**PLAN_READ, "reviewer": (DENIED, DENIED)}
+PLAN_ADOPT = {**PLAN_EDIT, "editor": (DENIED, DENIED)}
+PLAN_ROUTES = {
+    "programme": ("get", lambda a: reverse("programme", args=[a.administration_id]), None, 200,
+                  PLAN_READ),
+    "programme_list": ("get", lambda a: reverse("programme_list"), None, 200,
+                       dict.fromkeys(ROLES, (ALLOWED, ALLOWED))),
+    "plan_propose": ("post", lambda a: reverse("plan_propose", args=[a.administration_id]),
+                     lambda a: {"assessment": a.pk}, 302, PLAN_EDIT),
+    "plan": ("get", plan_url("plan"), None, 200, PLAN_READ),
+    "plan_compare": ("get", plan_url("plan_compare"), None, 200, PLAN_READ),
+    "plan_pdf": ("get", plan_url("plan_pdf"), None, 200, PLAN_READ),
+    "plan_docx": ("get", plan_url("plan_docx"), None, 200, PLAN_READ),
+    "plan_csv": ("get", plan_url("plan_csv"), None, 200, PLAN_READ),
+    "plan_xlsx": ("get", plan_url("plan_xlsx"), None, 200, PLAN_READ),
+    "plan_bulk": ("post", plan_url("plan_bulk"),
+                  lambda a: {"operation": "accept", "action": [first_action(a).pk]}, 302,
+                  PLAN_EDIT),
+    "action_add": ("post", plan_url("action_add"), lambda a: {"title": "Train analysts"}, 302,
+                   PLAN_EDIT),
+    "plan_adopt": ("get", plan_url("plan_adopt"), None, 200, PLAN_ADOPT),
+    "plan_adopt_post": ("post", plan_url("plan_adopt"), lambda a: {"note": "v1"}, 302,
+                        PLAN_ADOPT),
+    "proposal_new": ("get", plan_url("proposal_new"), None, 200, PLAN_EDIT),
+    "proposal_pdf": ("get", lambda a: reverse("proposal_pdf",
+                     args=[plan_for(a).proposals.get().pk]), None, 200, PLAN_READ),
+    "proposal_docx": ("get", lambda a: reverse("proposal_docx",
+                      args=[plan_for(a).proposals.get().pk]), None, 200, PLAN_READ),
+    "action_view": ("get", action_url("action_edit"), None, 200, PLAN_READ),
+    "action_edit": ("post", action_url("action_edit"), action_post, 302, PLAN_EDIT),
+    "action_split": ("post", action_url("action_split"),
+                     lambda a: {"split-title": "Half",
+                                "split-questions": [first_action(a).questions.first().pk]},
+                     302, PLAN_EDIT),
+    "milestone_add": ("post", action_url("milestone_add"),
+                      lambda a: {"milestone-name": "Pilot", "milestone-due_date": "2026-09-01"},
+                      302, PLAN_EDIT),
+    "milestone_done": ("post", lambda a: reverse("milestone_done",
+                       args=[first_action(a).milestones.get().pk]), lambda a: {"done": "1"},
+                       302, PLAN_EDIT),
+    "action_note": ("post", action_url("action_note"), lambda a: {"note-text": "Started"}, 302,
+                    PLAN_READ),
+}  # fmt: skip
+for _name, (_method, _url, _data, _done, _expected) in PLAN_ROUTES.items():
+    ACTIONS[_name] = (_method, _url, _data, _done, "validated")
+    EXPECTED[_name] = _expected
+
+
 @pytest.fixture
 def people(editor, coordinator, reviewer, donor, nobody, other_editor):
     return {
@@ -358,6 +450,8 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:administration_id>", assessment.administration_id),
             ("<int:question_id>", 1),
             ("<int:evidence_id>", 1),
+            ("<int:milestone_id>", 1),
+            ("<int:proposal_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
             ("<str:token>", "an-invitation-token"),

@@ -1,6 +1,7 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
+from .answers import na_reasons_missing
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -51,6 +52,7 @@ __all__ = [
     "default_framework",
     "framework_overview",
     "missing_mandatory",
+    "na_reasons_missing",
     "overall_completion",
     "questions_of",
     "scoring_answers",

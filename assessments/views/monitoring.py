@@ -39,7 +39,7 @@ MEASUREMENT_ERRORS = {
 @login_required
 def overview(request, administration_id):
     """The administration's monitoring: cycle, indicators with their charts, reviews."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_monitoring_for(request.user, administration_id)
     user = request.user
     rows = selectors.indicators_for(user, administration)
     cycle = selectors.cycle_of(administration, timezone.localdate())
@@ -67,7 +67,7 @@ def overview(request, administration_id):
 @require_POST
 def propose(request, administration_id):
     """Create indicators from the content's Phase 3 number questions."""
-    administration = permissions.get_administration_for(request.user, administration_id, True)
+    administration = permissions.get_monitoring_for(request.user, administration_id, True)
     framework = selectors.default_framework()
     created = services.propose_indicators(request.user, administration, framework)
     if created:
@@ -80,7 +80,7 @@ def propose(request, administration_id):
 
 @login_required
 def indicator_new(request, administration_id):
-    administration = permissions.get_administration_for(request.user, administration_id, True)
+    administration = permissions.get_monitoring_for(request.user, administration_id, True)
     return _indicator_form(request, Indicator(administration=administration))
 
 
@@ -155,7 +155,7 @@ def indicator_detail(request, pk):
 @login_required
 def export_csv(request, administration_id):
     """The indicators and measurements this person may see, for spreadsheets."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_monitoring_for(request.user, administration_id)
     filename = (
         f"SAFE-indicators-{administration.country_alpha3}-{timezone.localdate():%Y-%m-%d}.csv"
     )
@@ -168,7 +168,7 @@ def export_csv(request, administration_id):
 @require_POST
 def rhythm(request, administration_id):
     """The coordinator sets how often the administration re-assesses itself."""
-    administration = permissions.get_administration_for(request.user, administration_id, True)
+    administration = permissions.get_monitoring_for(request.user, administration_id, True)
     if not permissions.may_manage_people(request.user, administration):
         return HttpResponse(_("Only a coordinator sets the rhythm."), status=403)
     form = RhythmForm(request.POST)
@@ -182,7 +182,7 @@ def rhythm(request, administration_id):
 
 @login_required
 def review_start(request, administration_id):
-    administration = permissions.get_administration_for(request.user, administration_id, True)
+    administration = permissions.get_monitoring_for(request.user, administration_id, True)
     baselines = selectors.baseline_choices(administration)
     form = ReviewStartForm(
         request.POST or None,
