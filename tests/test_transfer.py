@@ -181,3 +181,11 @@ def test_json_export_carries_the_plan_actions_linked_to_its_questions(filled):
         {"action": "A-01", "title": "Draft the ACI law", "status": "planned", "due_date": None,
          "questions": ["T-AEI-01"], "standards": []}
     ]  # fmt: skip
+
+
+def test_coordinators_find_the_import_on_their_home_page(client, coordinator, editor):
+    url = reverse("import_json", args=[coordinator.memberships.get().administration_id])
+    client.force_login(coordinator)
+    assert url in client.get(reverse("home")).content.decode()
+    client.force_login(editor)
+    assert url not in client.get(reverse("home")).content.decode()
