@@ -56,6 +56,15 @@ PEOPLE = [
 class Command(BaseCommand):
     help = "Create demo administrations, people and assessments (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "full"],
+            default="demo",
+            help="full: also the 186 WCO Members with three assessment cycles each "
+            "(assessments/management/scale.py).",
+        )
+
     def handle(self, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are never created when DEBUG is off.")
@@ -72,6 +81,22 @@ class Command(BaseCommand):
             seed_monitoring(framework, administrations["CI"], users)
             demo_donors.seed(framework, administrations, users)
             self.invitation(administrations, users)
+        if options.get("scale") == "full":
+            import time
+
+            from assessments.management.scale import seed_full
+
+            started, cpu = time.perf_counter(), time.process_time()
+            counts = seed_full(framework, self.stdout)
+            self.stdout.write(
+                "Full scale: {administrations} administrations, {assessments} assessments, "
+                "{answers} answers, {plans} plans added in {seconds:.0f} s "
+                "({cpu:.0f} s of CPU).".format(
+                    **counts,
+                    seconds=time.perf_counter() - started,
+                    cpu=time.process_time() - cpu,
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
