@@ -175,7 +175,9 @@ class AnswerForm(forms.Form):
         return data
 
     def _check_not_applicable(self, justification):
-        """N/A only where the content allows it, and with a reason a reviewer can check."""
+        """N/A only where the content allows it, and with a reason a reviewer can check. An empty
+        reason is allowed here: it is saved as a draft that counts as not answered
+        (`na_reason_missing`)."""
         if not self.question.na_allowed:
             self.add_error(
                 "not_applicable",
@@ -184,15 +186,7 @@ class AnswerForm(forms.Form):
                     code="na_not_allowed",
                 ),
             )
-        elif not justification:
-            self.add_error(
-                "na_justification",
-                forms.ValidationError(
-                    _("Say why the question does not apply to your administration."),
-                    code="na_justification_missing",
-                ),
-            )
-        elif len(justification) < NA_JUSTIFICATION_MIN:
+        elif justification and len(justification) < NA_JUSTIFICATION_MIN:
             self.add_error(
                 "na_justification",
                 forms.ValidationError(
@@ -222,6 +216,11 @@ class AnswerForm(forms.Form):
             "support_needed": data.get("support_needed") or "",
             "target": None if data.get("target") is None else float(data["target"]),
         }
+
+    def na_reason_missing(self):
+        """N/A ticked, reason not given yet: saved as a draft that counts as not answered."""
+        data = self.cleaned_data
+        return bool(data.get("not_applicable")) and not (data.get("na_justification") or "").strip()
 
     def loaded_version(self):
         return self.cleaned_data.get("version") or 0

@@ -19,8 +19,23 @@ from .content import (
     Standard,
     Translatable,
 )
+from .donors import (
+    Interest,
+    Need,
+    SupportClass,
+    SupportEngagement,
+    SupportKind,
+    SupportOffer,
+)
 from .editions import EditionMapping, QuestionMapping
 from .invitations import Invitation
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -35,6 +50,10 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
     "Invitation",
     "Framework",
     "Membership",
@@ -48,7 +67,14 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
+    "Interest",
+    "Need",
+    "SupportClass",
+    "SupportEngagement",
+    "SupportKind",
+    "SupportOffer",
     "evidence_path",
 ]
