@@ -28,6 +28,7 @@ from .monitoring import (
     submit_review,
     validate_review,
 )
+from .not_applicable import reject_not_applicable
 from .people import add_member, answer_invitation, invite, remove_member
 from .planning import (
     accept_actions,
@@ -69,6 +70,7 @@ __all__ = [
     "propose_indicators",
     "propose_plan",
     "record_measurement",
+    "reject_not_applicable",
     "remove_member",
     "resolve",
     "return_for_changes",
