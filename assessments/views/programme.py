@@ -26,7 +26,7 @@ def programme_list(request):
 @login_required
 def programme(request, administration_id):
     """Phases, what started and completed each, readiness then and now, plan progress."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_programme_administration_for(request.user, administration_id)
     data = plan_selectors.programme_of(administration)
     own = administration.pk in permissions.administration_ids(request.user)
     context = {
