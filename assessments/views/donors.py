@@ -211,7 +211,7 @@ def need_detail(request, pk):
         "interests": interests,
         "engagements": [
             (e, permissions.may_update_engagement(request.user, e, need))
-            for e in need.engagements.all()
+            for e in need.engagement_list
         ],
         "readable_offers": {o.pk for o, _m in matches if broker or o.donor_id in donors},
         "active_donors": supporters,
