@@ -29,6 +29,13 @@ from .donors import (
 )
 from .editions import EditionMapping, QuestionMapping
 from .invitations import Invitation
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -43,6 +50,10 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
     "Invitation",
     "Framework",
     "Membership",
@@ -56,6 +67,7 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
     "Interest",

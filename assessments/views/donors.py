@@ -28,7 +28,7 @@ from ..services import donors as services
 
 
 def _donor_id(user):
-    donors = permissions.donor_ids(user)
+    donors = permissions.donor_organisation_ids(user)
     if not donors:
         raise Http404("Not a donor.")
     return min(donors)
@@ -56,17 +56,19 @@ def _filter_context(request):
 @login_required
 def offer_list(request):
     """A donor's offers (a reviewer sees every donor's)."""
-    if not (permissions.donor_ids(request.user) or permissions.may_broker(request.user)):
+    if not (
+        permissions.donor_organisation_ids(request.user) or permissions.may_broker(request.user)
+    ):
         raise Http404("No offers here.")
     offers = permissions.visible_offers(request.user, matchmaking.offers_queryset())
-    engagements = matchmaking.engagements_by_donor(permissions.donor_ids(request.user))
+    engagements = matchmaking.engagements_by_donor(permissions.donor_organisation_ids(request.user))
     return render(
         request,
         "donors/offer_list.html",
         {
             "offers": offers,
             "engagements": engagements,
-            "is_donor": bool(permissions.donor_ids(request.user)),
+            "is_donor": bool(permissions.donor_organisation_ids(request.user)),
         },
     )
 
@@ -118,7 +120,7 @@ def offer_detail(request, pk):
 def need_list(request):
     """The needs this person may read, each with the number of open offers that fit it."""
     needs = list(permissions.visible_needs(request.user, matchmaking.needs_queryset()))
-    donors = permissions.donor_ids(request.user)
+    donors = permissions.donor_organisation_ids(request.user)
     offers = matchmaking.offers_queryset().filter(is_open=True)
     if donors and not permissions.may_broker(request.user):
         offers = offers.filter(donor_id__in=donors)
@@ -193,7 +195,7 @@ def need_detail(request, pk):
     """What a donor needs to decide: gaps and scores, the action, cost, timeline, class, region;
     the offers that fit; interest and engagements (a donor sees its own interest only)."""
     need = permissions.get_need_for(request.user, pk, matchmaking.needs_queryset())
-    donors = permissions.donor_ids(request.user)
+    donors = permissions.donor_organisation_ids(request.user)
     broker = permissions.may_broker(request.user)
     manager = permissions.may_manage_needs(request.user, need.administration_id)
     offers = matchmaking.offers_queryset().filter(is_open=True)
@@ -328,7 +330,9 @@ def _needs_for_table(request):
         scope = get_object_or_404(Region, code=region).code.replace("/", "")
     else:
         raise Http404("Choose an administration or a region.")
-    if permissions.donor_ids(request.user) and not permissions.may_broker(request.user):
+    if permissions.donor_organisation_ids(request.user) and not permissions.may_broker(
+        request.user
+    ):
         needs = needs.exclude(sharing=Need.Sharing.PRIVATE)
     return list(needs), scope
 
