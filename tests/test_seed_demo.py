@@ -82,3 +82,14 @@ def test_demo_shows_matchmaking(content, settings):
     assert Interest.objects.filter(status="pending").count() == 1
     donors = matchmaking.donors_by_need(matchmaking.needs_queryset())
     assert sum(len(names) > 1 for names in donors.values()) == 1
+
+
+def test_demo_needs_of_cote_divoire_fund_its_plan_actions(content, settings):
+    from assessments.models import Need
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    linked = Need.objects.filter(administration__country="CI", actions__isnull=False)
+    assert linked.exists()
+    risk_engine = Need.objects.get(title="Risk engine fed by advance cargo data")
+    assert risk_engine.actions.filter(funding_source="donor_secured").exists()
