@@ -71,7 +71,7 @@ def test_waiting_for_review_and_filters(
     rows = client.get(reverse("overview"), {"status": "waiting"}).context["rows"]
     assert [r.administration for r in rows] == [other_administration]
     assert rows[0].waiting == 1
-    rows = client.get(reverse("overview"), {"band": "advanced"}).context["rows"]
+    rows = client.get(reverse("overview"), {"band": "established"}).context["rows"]  # 75: level 3
     assert [r.administration for r in rows] == [administration]
     rows = client.get(reverse("overview"), {"region": "ESA"}).context["rows"]
     assert [r.administration for r in rows] == [other_administration]

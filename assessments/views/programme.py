@@ -24,13 +24,13 @@ def programme_list(request):
 @login_required
 def programme(request, administration_id):
     """Phases, what started and completed each, readiness then and now, plan progress."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_programme_administration_for(request.user, administration_id)
     data = plan_selectors.programme_of(administration)
     own = administration.pk in permissions.administration_ids(request.user)
     context = {
         "administration": administration,
         "programme": data,
-        "indicators": plan_selectors.programme_indicators(administration),
+        "indicators": plan_selectors.programme_indicators(request.user, administration),
         "may_propose": own and data.plan is None and data.latest is not None,
     }
     return render(request, "planning/programme.html", context)

@@ -159,6 +159,12 @@ class Command(BaseCommand):
             rng,
             0.6,
         )
+        # An N/A a reviewer should question (Mombasa handles bulk cargo): the reviewer can
+        # reject it from the results page.
+        bulk = selectors.questions_of(kenya).filter(code="NA-AEI-06").first()
+        if bulk is not None:
+            na = {"not_applicable": True, "na_justification": "Bulk cargo is cleared elsewhere."}
+            services.save_answers(users["editor-ke"], kenya, {bulk: (na, None)})
         services.submit(users["coordinator-ke"], kenya)
         # Viet Nam: just started.
         services.start_assessment(
@@ -193,9 +199,19 @@ class Command(BaseCommand):
         self.answer(assessment, user, rng, level)
         return assessment
 
+    @staticmethod
+    def number(question, rng, level):
+        """A plausible number of the question's kind: whole counts, percentages up to 100."""
+        value = (question.target or 10) * rng.uniform(level - 0.3, 1.0)
+        if question.number_kind == "count":
+            return round(value)
+        if question.number_kind == "percentage":
+            value = min(100.0, value)
+        return round(value, 1)
+
     def answer(self, assessment, user, rng, level, only_fraction=1.0):
         """Plausible answers: maturity around `level` of the scale, some gaps needing support."""
-        supports = ["none", "technical", "equipment", "funding", "legal"]
+        supports = ["none", "technical", "equipment", "funding", "legal", ""]  # "": not stated
         changes = {}
         for question in selectors.questions_of(assessment):
             if rng.random() > only_fraction:
@@ -206,7 +222,7 @@ class Command(BaseCommand):
             elif question.answer_type == "yes_no":
                 values["yes_no"] = rng.random() < level
             elif question.answer_type == "number":
-                values["number"] = round((question.target or 10) * rng.uniform(level - 0.3, 1.0), 1)
+                values["number"] = self.number(question, rng, level)
             else:
                 values["text"] = "Described in the national customs modernisation strategy."
             changes[question] = (values, None)
