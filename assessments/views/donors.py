@@ -4,6 +4,7 @@ engagements, the reviewers' board, and the needs table (XLSX and PDF)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,6 +26,8 @@ from ..models import (
 from ..reports import needs_pdf, needs_table
 from ..selectors import donors as matchmaking
 from ..services import donors as services
+
+NEEDS_PER_PAGE = 50
 
 
 def _donor_id(user):
@@ -118,8 +121,11 @@ def offer_detail(request, pk):
 
 @login_required
 def need_list(request):
-    """The needs this person may read, each with the number of open offers that fit it."""
-    needs = list(permissions.visible_needs(request.user, matchmaking.needs_queryset()))
+    """The needs this person may read, each with the number of open offers that fit it;
+    a page at a time, so the page costs the same for 20 needs as for 500."""
+    visible = permissions.visible_needs(request.user, matchmaking.needs_queryset())
+    page = Paginator(visible, NEEDS_PER_PAGE).get_page(request.GET.get("page"))
+    needs = list(page.object_list)
     donors = permissions.donor_organisation_ids(request.user)
     offers = matchmaking.offers_queryset().filter(is_open=True)
     if donors and not permissions.may_broker(request.user):
@@ -137,6 +143,7 @@ def need_list(request):
     managed = [a.pk for a in administrations]
     context = {
         "rows": rows,
+        "page": page,
         "administrations": administrations,
         "is_donor": bool(donors),
         "is_broker": permissions.may_broker(request.user),
