@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from .. import permissions
 from ..models import Administration
+from ..selectors import monitoring as monitoring_selectors
 from ..selectors import planning as plan_selectors
 
 
@@ -30,7 +32,9 @@ def programme(request, administration_id):
     context = {
         "administration": administration,
         "programme": data,
-        "indicators": plan_selectors.programme_indicators(request.user, administration),
+        "indicators": monitoring_selectors.programme_indicators(
+            request.user, administration, timezone.localdate()
+        ),
         "may_propose": own and data.plan is None and data.latest is not None,
     }
     return render(request, "planning/programme.html", context)

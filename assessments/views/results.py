@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import exports, permissions, selectors, services
 from ..permissions import Action
 from ..reports import figures
+from ..reports.cache import cached_report
 from ..reports.data import build_report_data
 from ..reports.pdf import render_report, report_filename
 
@@ -51,7 +52,9 @@ def export_csv(request, pk):
 def report_pdf(request, pk):
     """The assessment report as a PDF download, scored like the pages."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
-    response = HttpResponse(render_report(assessment), content_type="application/pdf")
+    response = HttpResponse(
+        cached_report(assessment, render_report), content_type="application/pdf"
+    )
     response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
     return response
 

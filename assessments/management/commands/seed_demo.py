@@ -17,6 +17,7 @@ from assessments.models import (
     Assessment,
     DonorOrganisation,
     Framework,
+    Invitation,
     Membership,
     Region,
 )
@@ -39,6 +40,7 @@ PEOPLE = [
     ("coordinator", "Yao", "N'Guessan", Membership.Role.COORDINATOR, "CI"),
     ("editor-ke", "Wanjiru", "Mwangi", Membership.Role.EDITOR, "KE"),
     ("coordinator-ke", "Otieno", "Odhiambo", Membership.Role.COORDINATOR, "KE"),
+    ("coordinator-vn", "Minh", "Nguyễn Văn", Membership.Role.COORDINATOR, "VN"),
     ("reviewer", "Hélène", "Dubois", Membership.Role.REVIEWER, None),
     ("donor", "Lars", "Øberg", Membership.Role.DONOR, "Nordic Trade Facilitation Fund"),
     (
@@ -55,6 +57,15 @@ PEOPLE = [
 class Command(BaseCommand):
     help = "Create demo administrations, people and assessments (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "full"],
+            default="demo",
+            help="full: also the 186 WCO Members with three assessment cycles each "
+            "(assessments/management/scale.py).",
+        )
+
     def handle(self, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are never created when DEBUG is off.")
@@ -70,6 +81,23 @@ class Command(BaseCommand):
             self.plans(framework, administrations, users)
             seed_monitoring(framework, administrations["CI"], users)
             demo_donors.seed(framework, administrations, users)
+            self.invitation(administrations, users)
+        if options.get("scale") == "full":
+            import time
+
+            from assessments.management.scale import seed_full
+
+            started, cpu = time.perf_counter(), time.process_time()
+            counts = seed_full(framework, self.stdout)
+            self.stdout.write(
+                "Full scale: {administrations} administrations, {assessments} assessments, "
+                "{answers} answers, {plans} plans added in {seconds:.0f} s "
+                "({cpu:.0f} s of CPU).".format(
+                    **counts,
+                    seconds=time.perf_counter() - started,
+                    cpu=time.process_time() - cpu,
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
@@ -115,6 +143,16 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
         return users
+
+    def invitation(self, administrations, users):
+        """Kenya's coordinator has invited Côte d'Ivoire's editor: an account that exists is
+        invited, not given the role (her people page and the admin show it waiting)."""
+        Invitation.objects.get_or_create(
+            administration=administrations["KE"],
+            user=users["editor"],
+            role=Membership.Role.EDITOR,
+            defaults={"invited_by": users["coordinator-ke"]},
+        )
 
     def assessments(self, framework, administrations, users):
         if Assessment.objects.exists():
@@ -166,14 +204,26 @@ class Command(BaseCommand):
             na = {"not_applicable": True, "na_justification": "Bulk cargo is cleared elsewhere."}
             services.save_answers(users["editor-ke"], kenya, {bulk: (na, None)})
         services.submit(users["coordinator-ke"], kenya)
-        # Viet Nam: just started.
+        # Viet Nam: a 2023 diagnostic in the 2021 edition, and the 2026 one started in the
+        # newest edition from it: mapped answers carried over to confirm, new questions open.
+        self.new_edition(framework, administrations["VN"], users["coordinator-vn"], rng)
+
+    def new_edition(self, framework, administration, user, rng):
+        newest = Framework.newest()
+        older = self.filled(
+            framework.phases.get(number=1), administration, user, "Diagnostic 2023", 2023, rng, 0.4
+        )
+        services.submit(user, older)
+        if newest == framework:  # only the 2021 edition is loaded: stop at the 2023 diagnostic
+            return
         services.start_assessment(
-            users["reviewer"],
-            administrations["VN"],
-            needs,
-            "Diagnostic 2026",
+            user,
+            administration,
+            newest.phases.get(number=1),
+            f"Diagnostic 2026 ({newest.code})",
             date(2026, 1, 1),
             date(2026, 12, 31),
+            previous=older,
         )
 
     def plans(self, framework, administrations, users):
