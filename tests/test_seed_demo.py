@@ -114,3 +114,14 @@ def test_demo_starts_a_2026_diagnostic_in_the_newest_edition_from_a_2021_edition
     copied = set(diagnostic.answers.values_list("question__code", flat=True))
     assert copied == set(older.answers.values_list("question__code", flat=True))
     assert not copied & {"NA-RM-25", "NA-AEO-35"}  # new in 2025: left to answer
+
+
+def test_demo_needs_of_cote_divoire_fund_its_plan_actions(content, settings):
+    from assessments.models import Need
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    linked = Need.objects.filter(administration__country="CI", actions__isnull=False)
+    assert linked.exists()
+    risk_engine = Need.objects.get(title="Risk engine fed by advance cargo data")
+    assert risk_engine.actions.filter(funding_source="donor_secured").exists()
