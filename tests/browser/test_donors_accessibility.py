@@ -11,13 +11,6 @@ from tests.test_donors import donor_org, make_need, make_offer
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    """axe is injected as an inline script, which the site's Content-Security-Policy forbids
-    (rightly): let the test browser through, here only."""
-    return {**browser_context_args, "bypass_csp": True}
-
-
 @pytest.mark.parametrize(
     ("who", "path"),
     [

@@ -16,13 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_context_args(browser_context_args):
-    """axe is injected as an inline script, which the site's Content-Security-Policy refuses;
-    the page itself is checked as served."""
-    return {**browser_context_args, "bypass_csp": True}
-
-
-@pytest.fixture
 def plan(editor, coordinator, reviewer, administration, tiny):
     """Two versions, one late action with a milestone and notes, one proposal."""
     plan = proposed_plan(editor, coordinator, reviewer, administration, tiny)
