@@ -9,6 +9,7 @@ action plan (Phase 2) or progress (Phase 3), and annexes.
 import re
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -23,6 +24,14 @@ from reportlab.platypus import (
 )
 
 from . import figures, styles
+from .context import (
+    HIGH_FROM,
+    MEDIUM_FROM,
+    SHORT_REPORT_BELOW,
+    is_short,
+    priority_level,
+    priority_name,
+)
 from .data import (
     answered_text,
     band_name,
@@ -49,9 +58,30 @@ def render_report(assessment):
     return AssessmentReport(build_report_data(assessment)).render()
 
 
-def report_filename(assessment):
+PHASE_SLUGS = {1: "needs-assessment", 2: "planning", 3: "monitoring"}
+
+
+def report_filename(assessment, extension="pdf"):
+    """SAFE-<phase>-<ISO3>-<reference period>[-<language>].pdf: the four reports of one
+    administration (three phases, another language) never share a name, and the same report
+    downloaded twice keeps its name."""
     iso3 = re.sub(r"[^A-Za-z0-9]", "", assessment.administration.country_alpha3) or "XXX"
-    return f"SAFE-needs-assessment-{iso3.upper()}-{timezone.localdate():%Y-%m-%d}.pdf"
+    phase = PHASE_SLUGS.get(assessment.phase.number, f"phase-{assessment.phase.number}")
+    language = get_language() or "en"
+    suffix = "" if language.startswith("en") else f"-{language.split('-')[0]}"
+    period = reference_period(assessment.period_start, assessment.period_end)
+    if not period:
+        period = f"{timezone.localtime(assessment.created_at):%Y-%m-%d}"
+    return f"SAFE-{phase}-{iso3.upper()}-{period}{suffix}.{extension}"
+
+
+def reference_period(start, end):
+    """2026 for a calendar year, 2026-01_2026-06 otherwise, "" when there is no period."""
+    if not start or not end:
+        return ""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"{start:%Y}"
+    return f"{start:%Y-%m}_{end:%Y-%m}"
 
 
 def band_runs(code):
@@ -78,27 +108,42 @@ class AssessmentReport(ReportRenderer):
         return f"{self.data.administration} — {self.title}"
 
     def footer_text(self):
-        return _("Report generated %(date)s · %(framework)s") % {
+        return _("Generated %(date)s · SAFE Framework of Standards, %(edition)s edition") % {
             "date": self.data.generated.isoformat(),
-            "framework": self.data.framework,
+            "edition": self.data.edition,
         }
 
-    def is_draft(self):
-        return not self.data.validated
+    def mark(self):
+        stage = self.data.review.stage if self.data.review else self.data.status
+        if stage == "validated":
+            return ""
+        if stage == "submitted":
+            return _("SUBMITTED — not yet validated")
+        return _("DRAFT — not validated")
 
     def story(self):
+        """Every section on its own pages; an empty or nearly empty assessment gets a short
+        report that says so rather than pages of "not answered yet"."""
+        if is_short(self.data):
+            sections = [self.executive_summary, self.annex_scoring]
+        else:
+            sections = [
+                self.executive_summary,
+                self.readiness,
+                self.findings,
+                self.gap_analysis,
+                self.plan_or_progress,
+                self.annex_scoring,
+                self.annex_glossary,
+                self.annex_evidence,
+            ]
         story = self.cover() + self.contents()
-        for section in (
-            self.executive_summary,
-            self.readiness,
-            self.findings,
-            self.gap_analysis,
-            self.plan_or_progress,
-            self.annex_scoring,
-            self.annex_glossary,
-            self.annex_evidence,
-        ):
-            story += section()
+        for number, section in enumerate(sections):
+            flowables = section()
+            while flowables and isinstance(flowables[-1], PageBreak):
+                flowables.pop()
+            if flowables:
+                story += [PageBreak(), *flowables] if number else flowables
         return story
 
     # 1. Cover and 2. contents ---------------------------------------------------------------
@@ -140,7 +185,7 @@ class AssessmentReport(ReportRenderer):
             Spacer(1, 10 * mm),
             self._kpis(),
         ]
-        if self.is_draft():
+        if self.mark():
             story += [Spacer(1, 8 * mm), self._draft_box()]
         return [*story, NextPageTemplate("body"), PageBreak()]
 
@@ -152,11 +197,25 @@ class AssessmentReport(ReportRenderer):
         }.get(self.data.phase_number, _("SAFE assessment report"))
 
     def _draft_box(self):
-        text = _(
-            "DRAFT — not validated. This report reflects the answers as they stand today; "
-            "scores and findings may change until the assessment is submitted and validated "
-            "by a reviewer."
-        )
+        review = self.data.review
+        if review.stage == "submitted":
+            text = _(
+                "SUBMITTED on %(date)s — not yet validated. The answers are locked while a "
+                "reviewer checks them; the reviewer may validate the assessment or return it "
+                "for changes, so scores and findings may still change."
+            ) % {"date": review.submitted_on.isoformat() if review.submitted_on else "–"}
+        elif review.stage == "returned":
+            text = _(
+                "DRAFT — returned for changes by the reviewer on %(date)s. The administration "
+                "is revising its answers; scores and findings will change before the "
+                "assessment is submitted again."
+            ) % {"date": review.returned_on.isoformat() if review.returned_on else "–"}
+        else:
+            text = _(
+                "DRAFT — not validated. This report reflects the answers as they stand on "
+                "%(date)s; scores and findings will change until the assessment is submitted "
+                "and validated by a reviewer."
+            ) % {"date": self.data.generated.isoformat()}
         box = Table([[self.b.para(text, "Small")]], colWidths=[FRAME_WIDTH])
         box.setStyle(
             table_style(
@@ -179,6 +238,8 @@ class AssessmentReport(ReportRenderer):
         d, b = self.data, self.b
         story = [b.heading(_("1 Executive summary")), self._kpis(), Spacer(1, 4 * mm)]
         story.append(b.para(self._summary_sentence(), "BodySpaced"))
+        if is_short(d):
+            return [*story, b.para(self._short_report_text(), "BodySpaced"), self._area_table()]
         if d.results.overall.provisional and d.results.overall.value is not None:
             story.append(
                 b.note(
@@ -195,6 +256,15 @@ class AssessmentReport(ReportRenderer):
         story += [b.heading(_("Ten highest-priority gaps"), 2), *self._top_gaps()]
         story += [b.heading(_("Gaps by class"), 2), self._class_table()]
         return [*story, PageBreak()]
+
+    def _short_report_text(self):
+        d = self.data
+        return _(
+            "This is a short report: %(answered)s of %(total)s questions are answered, too "
+            "few for findings, gaps or recommendations to mean anything. The full report, "
+            "with findings per focus area, the gap analysis and recommendations, is produced "
+            "once at least %(share)s%% of the questions are answered."
+        ) % {"answered": d.answered, "total": d.total, "share": int(SHORT_REPORT_BELOW * 100)}
 
     def _kpis(self):
         """Four key figures in a shaded band: index, band, completion, gaps by class."""
@@ -287,9 +357,21 @@ class AssessmentReport(ReportRenderer):
         b = self.b
         if not self.data.strengths:
             return [b.note(_("No strength yet: no answered question scores 75 or more."))]
-        rows = [[s.code, s.text, f"{s.score:.0f}"] for s in self.data.strengths]
+        findings = {f.code: f for f in self.data.findings}
+        rows = [
+            [b.cell((b.bold(s.code), b.run(" " + s.text))), self._in_place(findings.get(s.code))]
+            for s in self.data.strengths
+        ]
         header = [_("Question"), _("What is in place"), _("Score")]
-        return [b.table(header, rows, [60, 371.9, 50], right=(2,))]
+        for row, strength in zip(rows, self.data.strengths, strict=True):
+            row.append(f"{strength.score:.0f}")
+        return [b.table(header, rows, [200, 231.9, 50], right=(2,))]
+
+    def _in_place(self, finding):
+        """The level reached, in the words of its descriptor (or the answer itself)."""
+        if finding is None:
+            return ""
+        return self.b.cell(self._answer_runs(finding))
 
     def _top_gaps(self):
         b = self.b
@@ -343,7 +425,7 @@ class AssessmentReport(ReportRenderer):
         b = self.b
         story = [b.heading(_("2 Readiness")), b.heading(_("2.1 By focus area"), 1)]
         story += self._radar() + [Spacer(1, 3 * mm), self._area_table()]
-        story += [CondPageBreak(120 * mm), b.heading(_("2.2 By pillar and standard"), 1)]
+        story += [CondPageBreak(70 * mm), b.heading(_("2.2 By pillar and standard"), 1)]
         story += self._pillar_charts() + [Spacer(1, 3 * mm), self._pillar_table()]
         story += [CondPageBreak(110 * mm), b.heading(_("2.3 Trend"), 1), *self._trend()]
         return [*story, PageBreak()]
@@ -505,19 +587,21 @@ class AssessmentReport(ReportRenderer):
         ]
         if not self.data.gaps:
             return [*story, b.note(self._no_gap_text()), PageBreak()]
-        rows = [self._gap_row(g) for g in self.data.gaps]
         header = [
             "#",
             _("Question and recommendation"),
-            _("Area"),
             _("Score → target"),
             _("Priority"),
             _("Class"),
             _("Support needed"),
             _("Standards"),
         ]
-        widths = [20, 180, 32, 46, 44, 48, 54, 57.9]
-        story.append(b.table(header, rows, widths, right=(0, 3, 4)))
+        widths = [20, 200, 50, 50, 40, 64, 57.9]
+        for area, gaps in gaps_by_area(self.data):
+            title = f"{area.code} — {area.title}"
+            story += [CondPageBreak(40 * mm), b.heading(title, 2)]
+            rows = [self._gap_row(g) for g in gaps]
+            story.append(b.table(header, rows, widths, right=(0, 2)))
         return [*story, PageBreak()]
 
     def _gap_row(self, g):
@@ -530,9 +614,8 @@ class AssessmentReport(ReportRenderer):
         return [
             str(g.rank),
             b.cell(question),
-            g.focus_area_code,
             f"{g.current:.0f} → {g.target:.0f}",
-            f"{g.priority:.2f}",
+            priority_name(priority_level(g.priority)),
             g.tfa_class,
             g.support,
             ", ".join(g.standards),
@@ -546,18 +629,7 @@ class AssessmentReport(ReportRenderer):
             return self._action_plan()
         if d.phase_number == 3:
             return self._progress()
-        b = self.b
-        return [
-            b.heading(_("5 Action plan and progress")),
-            b.note(
-                _(
-                    "This is a Columbus Programme Phase 1 needs assessment. The action plan is "
-                    "drawn up in a Phase 2 (planning and implementation) assessment, and "
-                    "progress against this baseline is measured in Phase 3 (monitoring and "
-                    "evaluation); their reports include those sections."
-                )
-            ),
-        ]
+        return []  # a Phase 1 needs assessment has no plan or progress yet
 
     def _action_plan(self):
         b = self.b
@@ -665,7 +737,32 @@ class AssessmentReport(ReportRenderer):
             for code, low, high, meaning in band_rows()
         ]
         story.append(b.table([_("Band"), _("Score"), _("Meaning")], rows, [90, 60, 331.9]))
+        story += self._priority_numbers()
         return story
+
+    def _priority_numbers(self):
+        """The priority behind each "high / medium / low", for readers who check the sums."""
+        b = self.b
+        story = [
+            b.heading(_("Priority of each gap"), 2),
+            b.para(
+                _(
+                    "High from a priority of %(high)s, medium from %(medium)s, low below. "
+                    "Priority = gap size ÷ 100 × weight × (1 + 0.25 for each further standard "
+                    "the question serves)."
+                )
+                % {"high": format_number(HIGH_FROM), "medium": format_number(MEDIUM_FROM)},
+                "BodySpaced",
+            ),
+        ]
+        if not self.data.gaps:
+            return [*story, b.note(self._no_gap_text())]
+        rows = [
+            [str(g.rank), g.code, f"{g.priority:.2f}", priority_name(priority_level(g.priority))]
+            for g in self.data.gaps
+        ]
+        header = ["#", _("Question"), _("Priority"), _("Level")]
+        return [*story, b.table(header, rows, [30, 200, 100, 151.9], right=(0, 2))]
 
     def annex_glossary(self):
         b = self.b
@@ -684,6 +781,15 @@ class AssessmentReport(ReportRenderer):
         rows = [[code, b.cell(evidence_runs(item))] for code, item in self.data.evidence]
         story.append(b.table([_("Question"), _("Evidence")], rows, [70, 411.9]))
         return story
+
+
+def gaps_by_area(data):
+    """[(area, its gaps)] in the order of the questionnaire; within an area, by priority
+    (the gaps come ranked, highest first)."""
+    by_code = {}
+    for gap in data.gaps:
+        by_code.setdefault(gap.focus_area_code, []).append(gap)
+    return [(area, by_code[area.code]) for area in data.focus_areas if area.code in by_code]
 
 
 def evidence_runs(item):
