@@ -27,6 +27,8 @@ setup-data: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata fixtures/regions.json
 	$(PY) manage.py load_framework fixtures/safe-2021.yaml
+	$(PY) manage.py load_framework fixtures/safe-2025.yaml
+	$(PY) manage.py load_edition_mapping fixtures/safe-2021-to-2025.yaml
 	$(PY) manage.py seed_demo
 
 run: setup-data

@@ -67,6 +67,20 @@ def may_manage_people(user, administration):
     return has_role(user, Role.COORDINATOR, administration.pk)
 
 
+def get_invitation_for(user, token):
+    """An invitation is seen only by the person invited: anyone else gets 404."""
+    from .models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("administration", "invited_by")
+        .filter(token=token, user_id=user.pk)
+        .first()
+    )
+    if invitation is None or not user.is_authenticated:
+        raise Http404("No such invitation.")
+    return invitation
+
+
 def can(user, action, assessment):
     """May this person do `action` on this assessment?"""
     if not user.is_authenticated:
@@ -113,3 +127,19 @@ def get_assessment_for(user, pk, action=Action.VIEW):
     if not can(user, action, assessment):
         raise PermissionDenied(f"You may not {action} this assessment.")
     return assessment
+
+
+def may_import_into(user, administration):
+    """Restoring an assessment document: the administration's coordinators, or a reviewer."""
+    return is_reviewer(user) or has_role(user, Role.COORDINATOR, administration.pk)
+
+
+def may_see_overview(user):
+    """The WCO-wide overview names every administration: reviewers only."""
+    return is_reviewer(user)
+
+
+def may_see_region_benchmark(user, region):
+    """A region's ranked unmet standards, with every administration: reviewers only.
+    Administrations see their region only as an anonymous aggregate (`own_position`)."""
+    return is_reviewer(user)

@@ -106,6 +106,61 @@ EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
 
 
+# Data in and out (issue 14): exports like the CSV, uploads like editing, imports for
+# coordinators and reviewers.
+for _name in ("assessment_data", "export_xlsx", "scores_csv", "export_json", "workbook_download"):
+    ACTIONS[_name] = ("get", lambda a, n=_name: reverse(n, args=[a.pk]), None, 200, "draft")
+    EXPECTED[_name] = EXPECTED["export"]
+
+
+def workbook_post(assessment):
+    import io
+
+    from assessments import workbook
+    from assessments.selectors.data import workbook_inputs
+
+    content = io.BytesIO(workbook.build_workbook(assessment, *workbook_inputs(assessment)))
+    content.name = "workbook.xlsx"
+    return {"file": content}
+
+
+ACTIONS["workbook_upload"] = (
+    "post", lambda a: reverse("workbook_upload", args=[a.pk]), workbook_post, 200, "draft"
+)  # fmt: skip
+ACTIONS["workbook_resolve"] = (
+    "post", lambda a: reverse("workbook_resolve", args=[a.pk]), lambda a: {}, 302, "draft"
+)  # fmt: skip
+EXPECTED["workbook_upload"] = EXPECTED["workbook_resolve"] = EXPECTED["edit"]
+ACTIONS["import_json"] = (
+    "get", lambda a: reverse("import_json", args=[a.administration_id]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["import_json"] = {
+    "editor": (DENIED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (DENIED, DENIED),
+    "nobody": (DENIED, DENIED),
+}
+
+
+# The WCO-wide picture: reviewers only; an administration sees its own regional position.
+REVIEWERS_ONLY = {
+    role: ((ALLOWED, ALLOWED) if role == "reviewer" else (DENIED, DENIED)) for role in ROLES
+}
+for _name in ("overview", "overview_csv", "overview_xlsx"):
+    ACTIONS[_name] = ("get", lambda a, n=_name: reverse(n), None, 200, "draft")
+    EXPECTED[_name] = REVIEWERS_ONLY
+ACTIONS["region_benchmark"] = (
+    "get", lambda a: reverse("region_benchmark", args=[a.administration.region_id]), None, 200,
+    "draft",
+)  # fmt: skip
+EXPECTED["region_benchmark"] = REVIEWERS_ONLY
+ACTIONS["region_position"] = (
+    "get", lambda a: reverse("region_position", args=[a.administration_id]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["region_position"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
+
+
 def register(action, method, url, data, done_status, prepare_status, expected):
     """For later features: add a route to the matrix."""
     ACTIONS[action] = (method, url, data, done_status, prepare_status)
@@ -196,7 +251,14 @@ def _all_urls(resolver=None, prefix=""):
             yield prefix + str(entry.pattern), entry
 
 
-PUBLIC = ("accounts/login/", "accounts/password_reset", "accounts/reset/", "i18n/", "admin/")
+PUBLIC = (
+    "accounts/login/",
+    "accounts/password_reset",
+    "accounts/reset/",
+    "i18n/",
+    "admin/",
+    "healthz",
+)
 
 
 def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, assessment):
@@ -212,6 +274,8 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:evidence_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
+            ("<str:token>", "an-invitation-token"),
+            ("<int:region_id>", 1),
         ):
             path = path.replace(name, str(value))
         assert "<" not in path, f"add a sample value for {pattern}"

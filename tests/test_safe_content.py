@@ -81,3 +81,23 @@ def test_every_question_is_translated_into_french(content):
             assert q["guidance"].get("fr"), q["code"]
         for level in q["levels"]:
             assert level.get("fr"), q["code"]
+
+
+def test_every_standard_and_aeo_condition_rests_on_at_least_two_scored_questions(content):
+    counts = {}
+    for q in questions(content, 1):
+        if q["answer_type"] != "text":
+            for code in q["standards"]:
+                counts[code] = counts.get(code, 0) + 1
+    thin = {code: counts.get(code, 0) for code in PILLAR_STANDARDS + AEO_CRITERIA}
+    assert not {code: n for code, n in thin.items() if n < 2}
+
+
+def test_coordinated_border_management_continuity_and_kyoto_are_covered_by_name(content):
+    english = " ".join(q["text"]["en"] + " " + q["guidance"]["en"] for q in questions(content, 1))
+    for name in (
+        "Coordinated Border Management",
+        "Trade Continuity and Resumption",
+        "Revised Kyoto Convention",
+    ):
+        assert name in english, name

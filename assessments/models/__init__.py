@@ -19,22 +19,34 @@ from .content import (
     Standard,
     Translatable,
 )
+from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
 from .organisations import Administration, DonorOrganisation, Membership, Region
+from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
+    "Action",
     "Administration",
     "Answer",
     "AnswerChange",
     "Assessment",
     "AssessmentEvent",
     "DonorOrganisation",
+    "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Invitation",
     "Framework",
     "Membership",
+    "Milestone",
     "Phase",
     "Pillar",
+    "Plan",
+    "PlanVersion",
+    "ProgressNote",
+    "ProjectProposal",
     "Question",
+    "QuestionMapping",
     "Region",
     "Standard",
     "Translatable",

@@ -12,7 +12,7 @@ from .answers import (
     save_answers,
     start_assessment,
 )
-from .people import add_member, remove_member
+from .people import add_member, answer_invitation, invite, remove_member
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "SaveResult",
     "add_evidence",
     "add_member",
+    "answer_invitation",
     "ensure_editable",
+    "invite",
     "remove_member",
     "return_for_changes",
     "save_answers",

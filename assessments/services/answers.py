@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import selectors
+from .. import editions, selectors
 from ..models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence
 
 Status = Assessment.Status
@@ -57,13 +57,15 @@ def start_assessment(user, administration, phase, title, period_start, period_en
 
 
 def _copy_answers(user, source, target):
-    """Copy answers of the same questions (matched by code) and re-link their evidence."""
-    questions = {q.code: q for q in selectors.questions_of(target)}
+    """Copy answers of the same questions and re-link their evidence. Across editions, only
+    along the mapping's carried-over lines (`editions.question_map`)."""
+    questions = {q.pk: q for q in selectors.questions_of(target)}
+    continues_as = editions.question_map(source.framework, target.framework)
     old_answers = list(source.answers.select_related("question").prefetch_related("evidence"))
     now = timezone.now()
     copies, pairs = [], []
     for old in old_answers:
-        question = questions.get(old.question.code)
+        question = questions.get(continues_as.get(old.question_id))
         if question is None:
             continue
         values = {name: getattr(old, name) for name in Answer.VALUE_FIELDS}

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from .. import permissions, selectors
+from .. import editions, permissions, selectors
 from ..models import (
     Administration,
     Framework,
@@ -49,6 +49,7 @@ def framework_detail(request, code=None):
         raise Http404("No framework loaded.")
     context = selectors.framework_overview(framework)
     context["frameworks"] = Framework.objects.all()
+    context["changes"] = editions.changes_into(framework)
     return render(request, "assessments/framework_detail.html", context)
 
 
