@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import data, home, overview, people, questionnaire, results, workflow
+from .views import data, home, overview, people, profiles, questionnaire, results, workflow
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -13,6 +13,11 @@ urlpatterns = [
         name="assessment_start",
     ),
     path("administrations/<int:administration_id>/people/", people.people, name="people"),
+    path(
+        "administrations/<int:administration_id>/profile/",
+        profiles.administration_profile,
+        name="administration_profile",
+    ),
     path("invitations/<str:token>/", people.invitation, name="invitation"),
     path("assessments/<int:pk>/", questionnaire.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),

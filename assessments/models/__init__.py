@@ -21,12 +21,19 @@ from .content import (
 )
 from .editions import EditionMapping, QuestionMapping
 from .invitations import Invitation
-from .organisations import Administration, DonorOrganisation, Membership, Region
+from .organisations import (
+    Administration,
+    AdministrationProfile,
+    DonorOrganisation,
+    Membership,
+    Region,
+)
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
     "Action",
     "Administration",
+    "AdministrationProfile",
     "Answer",
     "AnswerChange",
     "Assessment",

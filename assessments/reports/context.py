@@ -10,7 +10,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from ..models import Assessment, AssessmentEvent
+from ..instruments import instrument_name
+from ..models import Action, AdministrationProfile, Assessment, AssessmentEvent, Standard
 
 # Priority (gap size ÷ 100 × weight × standards factor) in words a reader can act on.
 HIGH_FROM, MEDIUM_FROM = 1.0, 0.5
@@ -31,9 +32,79 @@ class Review:
     reviewers: list = field(default_factory=list)
 
 
+@dataclass
+class StandardNote:
+    """A standard with gaps: what to read about it, and the gaps it gathers."""
+
+    code: str
+    title: str
+    references: list  # instrument names, in the active language
+    gaps: list = field(default_factory=list)  # GapRow
+
+
 def fill(data, assessment, answers):
-    """Add the review and the people to the report data (one query for the events)."""
+    """Add the review, the people, the profile, known costs and the standards' references to
+    the report data: four queries, whatever the assessment's size."""
     data.review = _review(assessment, answers)
+    data.profile = _profile(assessment.administration)
+    data.costs = _costs(assessment, data.gaps)
+    data.standard_notes = _standard_notes(assessment, data.gaps)
+
+
+def _profile(administration):
+    """(label, value) rows of the administration's profile; empty fields left out."""
+    profile = AdministrationProfile.objects.filter(administration=administration).first()
+    if profile is None:
+        return []
+    rows = [
+        (_("Year of the figures"), str(profile.figures_year or "")),
+        (_("Import declarations a year"), profile.import_declarations),
+        (_("Export declarations a year"), profile.export_declarations),
+        (_("Transit declarations a year"), profile.transit_declarations),
+        (_("Containers a year (TEU)"), profile.containers_teu),
+        (_("Border posts and customs offices"), profile.border_posts),
+        (_("Customs staff"), profile.staff),
+        (_("Customs IT system"), profile.it_system),
+        (_("Other context"), profile.notes.strip()),
+    ]
+    return [(label, value) for label, value in rows if value not in (None, "")]
+
+
+def _costs(assessment, gaps):
+    """{question code: [(amount, currency)]}: the costs the administration's plan gives the
+    actions that close each gap, where it has priced them."""
+    codes = {gap.code for gap in gaps}
+    if not codes:
+        return {}
+    rows = Action.objects.filter(
+        plan__administration_id=assessment.administration_id,
+        questions__code__in=codes,
+        estimated_cost__isnull=False,
+    ).values_list("questions__code", "estimated_cost", "currency")
+    costs = {}
+    for code, amount, currency in rows:
+        costs.setdefault(code, []).append((amount, currency))
+    return costs
+
+
+def _standard_notes(assessment, gaps):
+    """The standards the gaps fall under, in framework order, with their instruments."""
+    by_standard = {}
+    for gap in gaps:
+        for code in gap.standards:
+            by_standard.setdefault(code, []).append(gap)
+    standards = Standard.objects.filter(
+        framework_id=assessment.framework_id, code__in=by_standard
+    ).order_by("order", "code")
+    return [
+        StandardNote(
+            code=s.code,
+            title=s.tr("title"),
+            references=[instrument_name(key) for key in s.references],
+            gaps=by_standard[s.code],
+        )
+        for s in standards
+    ]
 
 
 def _review(assessment, answers):

@@ -172,6 +172,9 @@ class ReportData:
     indicators: list = field(default_factory=list)
     evidence: list = field(default_factory=list)  # (question code, EvidenceItem)
     review: object = None  # context.Review: stage, dates and people (report only)
+    profile: list = field(default_factory=list)  # (label, value) of the administration
+    costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
+    standard_notes: list = field(default_factory=list)  # context.StandardNote
 
     @property
     def findings(self):

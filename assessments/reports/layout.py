@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -432,9 +433,14 @@ class Blocks:
         """
         data = []
         if header:
-            data.append([self.cell(h, "CellHead") for h in header])
+            data.append(
+                [self.fitted(h, "CellHead", w) for h, w in zip(header, widths, strict=True)]
+            )
         data += [
-            [self._as_cell(value, column in right) for column, value in enumerate(row)]
+            [
+                self._as_cell(value, column in right, widths[column])
+                for column, value in enumerate(row)
+            ]
             for row in rows
         ]
         table = Table(data, colWidths=widths, repeatRows=1 if header and repeat else 0)
@@ -461,16 +467,27 @@ class Blocks:
         table.setStyle(table_style(commands))
         return table
 
-    def _as_cell(self, value, right=False):
-        """Short one-line values (codes, scores, classes) stay plain strings, which a Table
-        draws directly; longer text becomes a cell that wraps."""
+    def _as_cell(self, value, right=False, width=None):
+        """Short one-line values (codes, scores, classes) that fit their column stay plain
+        strings, which a Table draws directly; other text becomes a cell that wraps, in a
+        smaller size if one of its words would not fit the column ("Financement")."""
         if isinstance(value, (int, float)):
             value = str(value)
         if isinstance(value, str):
-            if len(value) <= SHORT_CELL and "\n" not in value:
+            style = "CellRight" if right else "Cell"
+            cell = self.s["Cell"]
+            short = len(value) <= SHORT_CELL and "\n" not in value
+            if short and (width is None or _fits(value, cell, width)):
                 return value
-            return self.cell(value, "CellRight" if right else "Cell")
+            return self.fitted(value, style, width)
         return value
+
+    def fitted(self, text, style, width=None):
+        """A cell whose longest word fits the column: columns never break a word."""
+        style = self.s[style]
+        if width is not None and isinstance(text, str):
+            style = _fitting_style(style, max(text.split() or [""], key=len), width - 8)
+        return self.cell(text, style)
 
     def fit(self, drawing, max_height=560):
         """Scale a chart down when it would not fit the frame; never scale up."""
@@ -481,6 +498,28 @@ class Blocks:
             drawing.height *= scale
         drawing.hAlign = "LEFT"
         return drawing
+
+
+def _fits(text, style, width):
+    return stringWidth(text, style.fontName, style.fontSize) <= width - 8
+
+
+_FITTED = {}
+
+
+def _fitting_style(style, word, available):
+    """The style, or a smaller size of it (down to 5.5 pt) in which `word` fits `available`."""
+    size = style.fontSize
+    while size > 5.5 and line_width(word, style.fontName, size) > available:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    key = (style.name, size)
+    if key not in _FITTED:
+        _FITTED[key] = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.3
+        )
+    return _FITTED[key]
 
 
 def table_style(commands):

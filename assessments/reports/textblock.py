@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from . import scripts
+from .typography import polish
 
 
 class Run(NamedTuple):
@@ -223,7 +224,7 @@ def _words(runs, style):
         font = run.font or style.fontName
         colour = run.colour or style.textColor
         space_here = (font, _em(" ", font))
-        text = run.text.replace("\r\n", "\n").replace("\t", " ")
+        text = polish(run.text).replace("\r\n", "\n").replace("\t", " ")
         for n, line in enumerate(text.split("\n")):
             if n:
                 words.append(None)

@@ -13,6 +13,7 @@ from .answers import (
     start_assessment,
 )
 from .people import add_member, answer_invitation, invite, remove_member
+from .profiles import save_profile
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "remove_member",
     "return_for_changes",
     "save_answers",
+    "save_profile",
     "set_sharing",
     "start_assessment",
     "submit",
