@@ -44,6 +44,7 @@ urlpatterns = [
     path("assessments/<int:pk>/review/", workflow.review, name="review"),
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
+    path("assessments/<int:pk>/report.docx", results.report_docx, name="report_docx"),
     path("assessments/<int:pk>/data/", data.data_page, name="assessment_data"),
     path("assessments/<int:pk>/export.xlsx", data.export_xlsx, name="export_xlsx"),
     path("assessments/<int:pk>/scores.csv", data.scores_csv, name="scores_csv"),

@@ -161,6 +161,12 @@ ACTIONS["region_position"] = (
 EXPECTED["region_position"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
 
 
+# The report as a Word document: the same rights as the PDF.
+ACTIONS["download_docx"] = (
+    "get", lambda a: reverse("report_docx", args=[a.pk]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["download_docx"] = EXPECTED["download"]
+
 # The administration's profile: its people and reviewers read it; its coordinators edit it.
 ACTIONS["profile"] = (
     "get", lambda a: reverse("administration_profile", args=[a.administration_id]), None, 200,

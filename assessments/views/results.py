@@ -11,6 +11,7 @@ from ..permissions import Action
 from ..reports import figures
 from ..reports.data import build_report_data
 from ..reports.pdf import render_report, report_filename
+from ..reports.word import DOCX_TYPE, render_word
 
 
 @login_required
@@ -47,4 +48,14 @@ def report_pdf(request, pk):
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
     response = HttpResponse(render_report(assessment), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
+    return response
+
+
+@login_required
+def report_docx(request, pk):
+    """The same report as an editable Word document; the same people may download it."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
+    response = HttpResponse(render_word(assessment), content_type=DOCX_TYPE)
+    name = report_filename(assessment, extension="docx")
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
