@@ -141,14 +141,6 @@ class AnswerForm(forms.Form):
             ),
         }
 
-    def clean(self):
-        data = super().clean()
-        if data.get("not_applicable") and not (data.get("na_justification") or "").strip():
-            self.add_error(
-                "na_justification", _("Say why the question does not apply to your administration.")
-            )
-        return data
-
     def answer_values(self):
         """Cleaned data in the shape of Answer's columns."""
         data = self.cleaned_data
@@ -169,6 +161,11 @@ class AnswerForm(forms.Form):
             "support_needed": data.get("support_needed") or "",
             "target": None if data.get("target") is None else float(data["target"]),
         }
+
+    def na_reason_missing(self):
+        """N/A ticked, reason not given yet: saved as a draft that counts as not answered."""
+        data = self.cleaned_data
+        return bool(data.get("not_applicable")) and not (data.get("na_justification") or "").strip()
 
     def loaded_version(self):
         return self.cleaned_data.get("version") or 0

@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import data, home, overview, people, profiles, questionnaire, results, workflow
+from .views import (
+    data,
+    home,
+    monitoring,
+    overview,
+    people,
+    profiles,
+    plan_documents,
+    planning,
+    programme,
+    questionnaire,
+    results,
+    workflow,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -45,6 +58,39 @@ urlpatterns = [
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
     path("assessments/<int:pk>/report.docx", results.report_docx, name="report_docx"),
+    # Columbus programme and implementation plan (Phase 2)
+    path("programmes/", programme.programme_list, name="programme_list"),
+    path(
+        "administrations/<int:administration_id>/programme/", programme.programme, name="programme"
+    ),
+    path(
+        "administrations/<int:administration_id>/plan/propose/",
+        planning.propose,
+        name="plan_propose",
+    ),
+    path("plans/<int:pk>/", planning.plan_page, name="plan"),
+    path("plans/<int:pk>/actions/", planning.bulk, name="plan_bulk"),
+    path("plans/<int:pk>/actions/add/", planning.action_add, name="action_add"),
+    path("plans/<int:pk>/adopt/", planning.adopt, name="plan_adopt"),
+    path("plans/<int:pk>/compare/", planning.compare, name="plan_compare"),
+    path("plans/<int:pk>/report.pdf", plan_documents.report_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/report.docx", plan_documents.report_docx, name="plan_docx"),
+    path("plans/<int:pk>/export.csv", plan_documents.export_csv, name="plan_csv"),
+    path("plans/<int:pk>/export.xlsx", plan_documents.export_xlsx, name="plan_xlsx"),
+    path("plans/<int:pk>/proposals/new/", plan_documents.proposal_new, name="proposal_new"),
+    path(
+        "proposals/<int:proposal_id>/proposal.pdf", plan_documents.proposal_pdf, name="proposal_pdf"
+    ),
+    path(
+        "proposals/<int:proposal_id>/proposal.docx",
+        plan_documents.proposal_docx,
+        name="proposal_docx",
+    ),
+    path("actions/<int:pk>/", planning.action_edit, name="action_edit"),
+    path("actions/<int:pk>/split/", planning.action_split, name="action_split"),
+    path("actions/<int:pk>/milestones/", planning.milestone_add, name="milestone_add"),
+    path("actions/<int:pk>/notes/", planning.action_note, name="action_note"),
+    path("milestones/<int:milestone_id>/done/", planning.milestone_done, name="milestone_done"),
     path("assessments/<int:pk>/data/", data.data_page, name="assessment_data"),
     path("assessments/<int:pk>/export.xlsx", data.export_xlsx, name="export_xlsx"),
     path("assessments/<int:pk>/scores.csv", data.scores_csv, name="scores_csv"),
@@ -69,4 +115,42 @@ urlpatterns = [
         overview.position,
         name="region_position",
     ),
+    path(
+        "administrations/<int:administration_id>/monitoring/",
+        monitoring.overview,
+        name="monitoring",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/propose/",
+        monitoring.propose,
+        name="indicator_propose",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators/new/",
+        monitoring.indicator_new,
+        name="indicator_new",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators.csv",
+        monitoring.export_csv,
+        name="indicators_csv",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/rhythm/",
+        monitoring.rhythm,
+        name="monitoring_rhythm",
+    ),
+    path(
+        "administrations/<int:administration_id>/reviews/new/",
+        monitoring.review_start,
+        name="review_start",
+    ),
+    path("indicators/<int:pk>/", monitoring.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", monitoring.indicator_edit, name="indicator_edit"),
+    path("reviews/<int:pk>/", monitoring.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/submit/", monitoring.review_submit, name="review_submit"),
+    path("reviews/<int:pk>/decide/", monitoring.review_decide, name="review_decide"),
+    path("reviews/<int:pk>/share/", monitoring.review_share, name="review_share"),
+    path("reviews/<int:pk>/progress-report.pdf", monitoring.progress_pdf, name="progress_pdf"),
+    path("reviews/<int:pk>/progress-report.docx", monitoring.progress_docx, name="progress_docx"),
 ]

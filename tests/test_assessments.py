@@ -137,14 +137,30 @@ def test_form_with_errors_keeps_everything_typed_and_saves_nothing(
 ):
     client.force_login(editor)
     first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")
-    data = fields(first, "2", comment="Typed with care") | fields(second, "", not_applicable="on")
+    data = fields(first, "2", comment="Typed with care") | fields(second, "9")
     response = client.post(section_url(assessment), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Say why the question does not apply" in html
+    assert "Select a valid choice" in html
     assert "Typed with care" in html
     assert f'name="q{first.pk}-value" value="2"' in html and "checked" in html
     assert not Answer.objects.exists()
+
+
+def test_not_applicable_without_reason_is_kept_as_a_draft_not_answered(
+    client, editor, assessment, tiny
+):
+    client.force_login(editor)
+    question = q(tiny, "T-AEI-02")
+    response = client.post(section_url(assessment), fields(question, "", not_applicable="on"))
+    assert response.status_code == 302
+    answer = Answer.objects.get(question=question)
+    assert answer.not_applicable and answer.na_reason_missing and not answer.is_answered
+    page = client.get(response["Location"]).content.decode()
+    assert "still need a reason" in page and "N/A, reason still missing" in page
+    overview = client.get(reverse("assessment_detail", args=[assessment.pk])).content.decode()
+    assert "0 of 5 questions answered" in overview
+    assert "1 answer marked N/A still needs a reason" in overview
 
 
 def test_not_applicable_with_justification_counts_as_answered(client, editor, assessment, tiny):
@@ -194,13 +210,65 @@ def test_saving_over_someone_elses_change_is_refused_showing_both(client, editor
     assert "Level 2: Sea cargo only." in html  # yours
     assert Answer.objects.get(question=question).maturity == 3
 
-    # The person chooses to keep theirs: saved over, with history.
+    assert f'name="q{question.pk}-version" value="2"' in html  # the version just read
+
+    # The person keeps their own: saved over, with history, in one step.
     response = client.post(
-        section_url(assessment), fields(question, "2", version=1) | {"keep_mine": question.pk}
+        section_url(assessment),
+        fields(question, "2", version=2) | {f"resolve-{question.pk}": "mine"},
     )
     assert response.status_code == 302
     assert Answer.objects.get(question=question).maturity == 2
     assert AnswerChange.objects.filter(question=question).count() == 3
+
+
+def test_conflict_screen_shows_only_the_parts_that_differ(
+    client, editor, coordinator, assessment, tiny
+):
+    question = q(tiny, "T-AEI-01")
+    services.save_answers(coordinator, assessment, {question: ({"maturity": 2}, 0)})
+    client.force_login(editor)
+    response = client.post(
+        section_url(assessment), fields(question, "2", version=0, comment="Only air is missing")
+    )
+    assert response.status_code == 409
+    rows = response.context["conflicts"][question.pk].differences()
+    assert rows == ["comment"]
+    html = response.content.decode()
+    assert "Only air is missing" in html and "What differs" in html
+
+
+def test_two_conflicts_are_resolved_in_one_save(client, editor, coordinator, assessment, tiny):
+    first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")
+    services.save_answers(coordinator, assessment, {first: ({"maturity": 1}, 0)})
+    services.save_answers(coordinator, assessment, {second: ({"maturity": 1}, 0)})
+    client.force_login(editor)
+    data = fields(first, "3", comment="mine") | fields(second, "4")
+    response = client.post(section_url(assessment), data)
+    assert response.status_code == 409
+    assert set(response.context["conflicts"]) == {first.pk, second.pk}
+
+    choices = {f"resolve-{first.pk}": "mine", f"resolve-{second.pk}": "theirs"}
+    resent = data | {f"q{first.pk}-version": 1, f"q{second.pk}-version": 1}
+    response = client.post(section_url(assessment), resent | choices)
+
+    assert response.status_code == 302
+    stored = {a.question_id: a for a in Answer.objects.all()}
+    assert (stored[first.pk].maturity, stored[first.pk].comment) == (3, "mine")
+    assert stored[second.pk].maturity == 1  # theirs stands
+
+
+def test_take_theirs_for_all_keeps_their_answers_and_saves_the_rest(
+    client, editor, coordinator, assessment, tiny
+):
+    first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")
+    services.save_answers(coordinator, assessment, {first: ({"maturity": 1}, 0)})
+    client.force_login(editor)
+    data = fields(first, "3", version=1) | fields(second, "2")
+    data |= {f"resolve-{first.pk}": "mine", "resolve_all": "theirs"}
+    assert client.post(section_url(assessment), data).status_code == 302
+    assert Answer.objects.get(question=first).maturity == 1
+    assert Answer.objects.get(question=second).maturity == 2
 
 
 def test_autosave_conflict_offers_to_keep_mine(client, editor, coordinator, assessment, tiny):

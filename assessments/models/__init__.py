@@ -21,6 +21,13 @@ from .content import (
 )
 from .editions import EditionMapping, QuestionMapping
 from .invitations import Invitation
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import (
     Administration,
     AdministrationProfile,
@@ -42,6 +49,10 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
     "Invitation",
     "Framework",
     "Membership",
@@ -55,6 +66,7 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
     "evidence_path",

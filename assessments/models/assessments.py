@@ -122,6 +122,11 @@ class Answer(models.Model):
         return self.is_answered
 
     @property
+    def na_reason_missing(self):
+        """Ticked "not applicable" without saying why yet: a draft, kept, not yet answered."""
+        return self.not_applicable and not self.na_justification.strip()
+
+    @property
     def is_answered(self):
         if self.not_applicable:
             return bool(self.na_justification.strip())

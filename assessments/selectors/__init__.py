@@ -1,6 +1,7 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
+from .answers import na_reasons_missing
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -17,16 +18,41 @@ from .assessments import (
     trend_of,
     with_completion,
 )
+from .monitoring import (
+    baseline_choices,
+    comparison_of,
+    cycle_of,
+    follow_up_choices,
+    indicator_export_rows,
+    indicator_row,
+    indicator_series,
+    indicators_for,
+    plan_state_of,
+    reviews_for,
+    rhythm_of,
+)
 
 __all__ = [
     "ANSWERED",
     "answer_rows",
     "answers_by_question",
+    "baseline_choices",
+    "comparison_of",
+    "cycle_of",
+    "follow_up_choices",
+    "indicator_export_rows",
+    "indicator_row",
+    "indicator_series",
+    "indicators_for",
+    "plan_state_of",
+    "reviews_for",
+    "rhythm_of",
     "assessments_for",
     "completion_by_focus_area",
     "default_framework",
     "framework_overview",
     "missing_mandatory",
+    "na_reasons_missing",
     "overall_completion",
     "questions_of",
     "scoring_answers",

@@ -14,6 +14,16 @@ Status = Assessment.Status
 Event = AssessmentEvent.Action
 
 
+# What a person sees as one field of an answer, and the columns it is made of.
+ANSWER_PARTS = {
+    "answer": ("maturity", "yes_no", "number", "text"),
+    "not_applicable": ("not_applicable", "na_justification"),
+    "comment": ("comment",),
+    "support_needed": ("support_needed",),
+    "target": ("target",),
+}
+
+
 @dataclass
 class Conflict:
     """Someone else saved this answer after the person loaded it."""
@@ -23,6 +33,14 @@ class Conflict:
     theirs: dict
     their_version: int
     changed_by: object = None
+
+    def differences(self):
+        """The parts of the answer that differ (see ANSWER_PARTS), so only those are shown."""
+        return [
+            part
+            for part, columns in ANSWER_PARTS.items()
+            if any(self.theirs.get(c) != self.yours.get(c) for c in columns)
+        ]
 
 
 class ConflictError(Exception):
@@ -95,6 +113,24 @@ def _copy_answers(user, source, target):
 def ensure_editable(assessment):
     if not assessment.is_editable:
         raise PermissionDenied("This assessment is submitted or validated: it cannot be changed.")
+
+
+MINE, THEIRS = "mine", "theirs"
+
+
+def resolve(changes, resolutions):
+    """Apply the person's choices on a conflict screen to the answers of one save.
+
+    `resolutions` maps a question id to MINE or THEIRS. Taking theirs leaves that answer out
+    of the save; keeping mine saves it over the version the screen showed (so a fourth change
+    in between is caught again, never silently overwritten). Every other answer of the save
+    goes through with it: one step, whatever the number of conflicts.
+    """
+    return {
+        question: change
+        for question, change in changes.items()
+        if resolutions.get(question.pk) != THEIRS
+    }
 
 
 def save_answers(user, assessment, changes):

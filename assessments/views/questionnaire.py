@@ -21,6 +21,10 @@ from ..models import (
 )
 from ..permissions import Action
 
+# After a server error or a lost connection, the section page retries a save by itself after
+# this many seconds (doubling up to a minute).
+AUTOSAVE_RETRY_SECONDS = 5
+
 
 @login_required
 def assessment_start(request, administration_id):
@@ -57,6 +61,7 @@ def assessment_detail(request, pk):
         "assessment": assessment,
         "sections": sections,
         "completion": selectors.overall_completion(sections),
+        "na_reasons_missing": selectors.na_reasons_missing(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
         )[:5],
@@ -94,6 +99,7 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
         "forms": forms,
         "conflicts": conflicts or {},
         "editable": assessment.is_editable,
+        "retry_seconds": AUTOSAVE_RETRY_SECONDS,
     }
 
 
@@ -108,50 +114,76 @@ def section(request, pk, code):
             request, "assessments/section.html", _section_context(assessment, focus_area, forms)
         )
     forms = [AnswerForm(request.POST, question=q, answer=answers.get(q.pk)) for q in questions]
-    keep_mine = request.POST.get("keep_mine")
-    use_theirs = request.POST.get("use_theirs")
-    if all(form.is_valid() for form in forms):
-        changes = {
-            form.question: (
-                form.answer_values(),
-                None if str(form.question.pk) == keep_mine else form.loaded_version(),
-            )
-            for form in forms
-            if str(form.question.pk) != use_theirs
-        }
-        try:
-            result = services.save_answers(request.user, assessment, changes)
-        except services.ConflictError as error:
-            conflicts = {c.question.pk: c for c in error.conflicts}
-            messages.error(
-                request,
-                _(
-                    "Nothing was saved: someone else changed %(n)s answer(s) since you opened "
-                    "the page. Choose which value to keep for each."
-                )
-                % {"n": len(conflicts)},
-            )
-            return render(
-                request,
-                "assessments/section.html",
-                _section_context(assessment, focus_area, forms, conflicts),
-                status=409,
-            )
-        if result.saved:
-            messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
-        else:
-            messages.success(request, _("Your answers are saved; nothing new since the last save."))
-        target = request.POST.get("go")
-        if target in {fa.code for fa in assessment.framework.focus_areas.all()}:
-            return redirect("section", assessment.pk, target)
-        return redirect("section", assessment.pk, focus_area.code)
-    messages.error(request, _("Some answers need attention; nothing was saved. See below."))
-    return render(
+    if not all(form.is_valid() for form in forms):
+        messages.error(request, _("Some answers need attention; nothing was saved. See below."))
+        context = _section_context(assessment, focus_area, forms)
+        return render(request, "assessments/section.html", context, status=400)
+    changes = {form.question: (form.answer_values(), form.loaded_version()) for form in forms}
+    changes = services.resolve(changes, _resolutions(request.POST, questions))
+    try:
+        result = services.save_answers(request.user, assessment, changes)
+    except services.ConflictError as error:
+        return _conflict_screen(request, assessment, focus_area, questions, answers, error)
+    _report_saved(request, result, forms)
+    target = request.POST.get("go")
+    if target in {fa.code for fa in assessment.framework.focus_areas.all()}:
+        return redirect("section", assessment.pk, target)
+    return redirect("section", assessment.pk, focus_area.code)
+
+
+def _resolutions(data, questions):
+    """The conflict screen's choices: per question, or one button for all of them (only the
+    questions the screen showed a choice for)."""
+    for_all = data.get("resolve_all")
+    choices = {}
+    for question in questions:
+        shown = data.get(f"resolve-{question.pk}")
+        choice = for_all or shown
+        if shown and choice in (services.MINE, services.THEIRS):
+            choices[question.pk] = choice
+    return choices
+
+
+def _conflict_screen(request, assessment, focus_area, questions, answers, error):
+    """Everything the person typed, with one choice per conflicting answer.
+
+    The versions on the page move on to the ones just read, so the next save (whatever is
+    chosen) goes through in one step unless someone changes the same answer yet again.
+    """
+    data = request.POST.copy()
+    for conflict in error.conflicts:
+        data[f"q{conflict.question.pk}-version"] = conflict.their_version
+    forms = [AnswerForm(data, question=q, answer=answers.get(q.pk)) for q in questions]
+    for form in forms:
+        form.is_valid()
+    conflicts = {c.question.pk: c for c in error.conflicts}
+    messages.error(
         request,
-        "assessments/section.html",
-        _section_context(assessment, focus_area, forms),
-        status=400,
+        _(
+            "Nothing was saved yet: someone else changed %(n)s answer(s) since you opened the "
+            "page. Choose below which answer to keep, then save once."
+        )
+        % {"n": len(conflicts)},
     )
+    context = _section_context(assessment, focus_area, forms, conflicts)
+    return render(request, "assessments/section.html", context, status=409)
+
+
+def _report_saved(request, result, forms):
+    if result.saved:
+        messages.success(request, _("Saved %(n)s answer(s).") % {"n": len(result.saved)})
+    else:
+        messages.success(request, _("Your answers are saved; nothing new since the last save."))
+    drafts = sum(form.na_reason_missing() for form in forms)
+    if drafts:
+        messages.warning(
+            request,
+            _(
+                "%(n)s answer(s) marked N/A still need a reason: they count as not "
+                "answered until you say why."
+            )
+            % {"n": drafts},
+        )
 
 
 @login_required

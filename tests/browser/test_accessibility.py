@@ -65,11 +65,11 @@ def test_page_has_no_serious_violations(
 def test_section_page_with_errors_has_no_serious_violations(
     live_server, page: Page, coordinator, administration, tiny
 ):
-    assessment = start(coordinator, administration, tiny)
-    question = Question.objects.get(code="T-AEI-02")
+    assessment = start(coordinator, administration, tiny, phase=3)
+    question = Question.objects.get(code="T-ME-01")
     log_in(page, live_server, coordinator)
     page.goto(f"{live_server.url}/assessments/{assessment.pk}/sections/AEI/")
-    page.locator(f"#q-{question.pk}").get_by_label("Not applicable").check()
+    page.locator(f"#q-{question.pk}").get_by_role("spinbutton").first.fill("-3")
     page.get_by_role("button", name="Save draft").click()
-    page.get_by_text("Say why the question does not apply").wait_for()
+    page.get_by_text("greater than or equal to 0").first.wait_for()
     assert axe_violations(page) == []

@@ -94,7 +94,7 @@ def test_editor_completes_a_section_by_keyboard_and_finds_it_autosaved(
     assert {a.updated_by for a in stored.values()} == {editor}
 
 
-def test_save_draft_with_a_missing_justification_shows_the_error_and_keeps_the_typing(
+def test_save_draft_keeps_na_without_reason_as_a_draft_and_keeps_the_typing(
     live_server, page: Page, editor, administration, tiny
 ):
     assessment = start(editor, administration, tiny)
@@ -108,22 +108,23 @@ def test_save_draft_with_a_missing_justification_shows_the_error_and_keeps_the_t
     second_card.get_by_label("Not applicable").check()
     second_card.get_by_label("Comment").fill("No automatic checks yet.")
     second_card.get_by_label("Support needed to close the gap").select_option("technical")
+    wait_for_autosaves(page)
     page.get_by_role("button", name="Save draft").click()
 
-    expect(page.get_by_role("status").filter(has_text="nothing was saved")).to_be_visible()
-    expect(second_card).to_contain_text(
-        "Say why the question does not apply to your administration."
-    )
-    expect(second_card.get_by_label("Why it does not apply")).to_have_attribute(
-        "aria-invalid", "true"
-    )
+    expect(page.get_by_role("status").filter(has_text="still need a reason")).to_be_visible()
+    expect(second_card).to_contain_text("N/A, reason still missing")
     expect(first_card.get_by_label("Level 2: Sea cargo only.")).to_be_checked()
     expect(first_card.get_by_label("Comment")).to_have_value("Air cargo law in parliament.")
     expect(second_card.get_by_label("Not applicable")).to_be_checked()
+    expect(second_card.get_by_label("Why it does not apply")).to_be_visible()
     expect(second_card.get_by_label("Comment")).to_have_value("No automatic checks yet.")
     expect(second_card.get_by_label("Support needed to close the gap")).to_have_value("technical")
-    wait_for_autosaves(page)
-    assert not Answer.objects.filter(assessment=assessment, question=second).exists()
+    answer = Answer.objects.get(assessment=assessment, question=second)
+    assert (answer.not_applicable, answer.na_justification, answer.is_answered) == (
+        True,
+        "",
+        False,
+    )
 
 
 def test_editor_attaches_a_pdf_and_a_fake_pdf_is_refused(

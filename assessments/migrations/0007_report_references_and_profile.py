@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0005_merge_production'),
+        ('assessments', '0006_monitoring_models'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

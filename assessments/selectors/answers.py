@@ -1,0 +1,12 @@
+"""Reads for the questionnaire pages: answers still in a draft state, carried-over answers."""
+
+from ..models import Answer
+
+
+def na_reasons_missing(assessment):
+    """How many answers are ticked N/A without a reason yet (drafts, not answered)."""
+    return (
+        Answer.objects.filter(assessment=assessment, not_applicable=True)
+        .filter(na_justification__regex=r"^\s*$")
+        .count()
+    )

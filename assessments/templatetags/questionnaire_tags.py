@@ -1,0 +1,50 @@
+"""Presentation helpers for the questionnaire pages (conflicts, read-only answers)."""
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..models import Answer
+from .safe_tags import answer_summary
+
+register = template.Library()
+
+PART_LABELS = {
+    "answer": gettext_lazy("Answer"),
+    "not_applicable": gettext_lazy("Not applicable"),
+    "comment": gettext_lazy("Comment"),
+    "support_needed": gettext_lazy("Support needed"),
+    "target": gettext_lazy("Target"),
+}
+
+
+def part_text(snapshot, part, question):
+    """One part of an answer snapshot as a person reads it."""
+    snapshot = snapshot or {}
+    if part == "answer":
+        return answer_summary({**snapshot, "not_applicable": False}, question)
+    if part == "not_applicable":
+        if not snapshot.get("not_applicable"):
+            return _("No")
+        reason = (snapshot.get("na_justification") or "").strip()
+        return _("Yes: %(why)s") % {"why": reason} if reason else _("Yes, reason still missing")
+    if part == "support_needed":
+        value = snapshot.get("support_needed") or ""
+        return Answer.Support(value).label if value else _("Not stated")
+    if part == "target":
+        value = snapshot.get("target")
+        return _("Default") if value is None else f"{value:g}"
+    return snapshot.get(part) or _("(empty)")
+
+
+@register.filter
+def conflict_rows(conflict):
+    """(label, theirs, yours) for each part of the answer that differs, nothing else."""
+    return [
+        (
+            PART_LABELS[part],
+            part_text(conflict.theirs, part, conflict.question),
+            part_text(conflict.yours, part, conflict.question),
+        )
+        for part in conflict.differences()
+    ]
