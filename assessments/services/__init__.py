@@ -29,7 +29,6 @@ from .monitoring import (
     validate_review,
 )
 from .people import add_member, answer_invitation, invite, remove_member
-from .profiles import save_profile
 from .planning import (
     accept_actions,
     add_action,
@@ -45,6 +44,7 @@ from .planning import (
     split_action,
     update_action,
 )
+from .profiles import save_profile
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
