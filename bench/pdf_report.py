@@ -180,7 +180,7 @@ def report_html(data):
     from django.utils.html import escape as e
 
     from assessments.reports import charts
-    from assessments.reports.pdf import score_text
+    from assessments.reports.data import score_text
     from assessments.reports.texts import band_rows, glossary, scoring_method
 
     def svg(drawing, title):
@@ -193,11 +193,14 @@ def report_html(data):
 
     areas = data.focus_areas
     sections = [
-        ("s1", "1 Executive summary", _summary_html(data, table, score_text)),
-        ("s2", "2 Readiness", _readiness_html(data, table, svg, score_text)),
-        ("s3", "3 Detailed findings", _findings_html(areas, e)),
-        ("s4", "4 Gap analysis and recommendations", _gaps_html(data, table)),
-        ("s5", "5 Action plan and progress", "<p>Phase 1: no action plan yet.</p>"),
+        ("s0", "1 Introduction", _introduction_html(data, table, e)),
+        ("s1", "2 Executive summary", _summary_html(data, table, score_text)),
+        ("s2", "3 Readiness", _readiness_html(data, table, svg, score_text)),
+        ("s3", "4 Detailed findings", _findings_html(areas, e)),
+        ("s4", "5 Gap analysis", _gaps_html(data, table)),
+        ("s5", "6 Summary of assistance needs", _needs_html(data, table)),
+        ("s5b", "7 Recommendations", _recommendations_html(data, e)),
+        ("s5c", "8 Sign-off", table(["", ""], _sign_off(data))),
         (
             "s6",
             "Annex A Scoring method",
@@ -225,6 +228,38 @@ def report_html(data):
         f"{e(data.region)} · {e(data.framework)} · {e(data.status_label)}</p>"
         f"<h1>Contents</h1><ul class='toc'>{toc}</ul>{body}</body></html>"
     )
+
+
+def _introduction_html(data, table, e):
+    """The same introduction and profile as the PDF's section 1."""
+    from assessments.reports.narrative import introduction
+
+    text = "".join(f"<h3>{e(h)}</h3><p>{e(t)}</p>" for h, t in introduction(data))
+    return text + "<h2>1.1 Administration profile</h2>" + table(["", ""], data.profile)
+
+
+def _needs_html(data, table):
+    from assessments.reports.narrative import needs_rows
+
+    rows = [(r.support, *r.by_class.values(), r.high, r.cost) for r in needs_rows(data)]
+    return table(["Support", "A", "B", "C", "High", "Known cost"], rows)
+
+
+def _recommendations_html(data, e):
+    from assessments.reports.narrative import recommendation_lines, references_text
+
+    return "".join(
+        f"<h3>{e(n.code)} — {e(n.title)}</h3><ul>"
+        + "".join(f"<li>{e(line)}</li>" for line in recommendation_lines(n))
+        + f"</ul><p>{e(references_text(n))}</p>"
+        for n in data.standard_notes
+    )
+
+
+def _sign_off(data):
+    from assessments.reports.narrative import sign_off_rows
+
+    return sign_off_rows(data)
 
 
 def _summary_html(data, table, score_text):
