@@ -153,3 +153,15 @@ def test_french_table_headers_never_break_inside_a_word(report_of):
     for word in ("Catégorie", "Priorité", "Domaine"):
         assert word in text
         assert f"{word[:-1]} {word[-1]}" not in text and f"{word[:-2]} {word[-2:]}" not in text
+
+
+def test_priority_words_follow_the_worked_example_in_docs_report():
+    from assessments.reports.context import priority_level
+
+    assert priority_level(50 / 100 * 2 * 1.25) == "high"  # docs/report.md: 1.25 → high
+    assert [priority_level(p) for p in (1.0, 0.99, 0.5, 0.49)] == [
+        "high",
+        "medium",
+        "medium",
+        "low",
+    ]
