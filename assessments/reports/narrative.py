@@ -118,9 +118,9 @@ def summary_sentences(data):
             _("The index is provisional: too few questions are answered for it to hold.")
         )
     scored = [a for a in data.focus_areas if a.score is not None and a.score.value is not None]
-    if len(scored) > 1:
-        best = max(scored, key=lambda a: a.score.value)
-        worst = min(scored, key=lambda a: a.score.value)
+    best = max(scored, key=lambda a: a.score.value, default=None)
+    worst = min(scored, key=lambda a: a.score.value, default=None)
+    if best is not None and round(best.score.value) != round(worst.score.value):
         sentences.append(
             _(
                 "The strongest focus area is %(best)s (%(best_score)s); the weakest is "
