@@ -165,3 +165,23 @@ def test_priority_words_follow_the_worked_example_in_docs_report():
         "medium",
         "low",
     ]
+
+
+def test_summary_names_strongest_and_weakest_areas_only_when_they_differ(
+    editor, administration, tiny
+):
+    from assessments import selectors
+
+    assessment = start(editor, administration, tiny)
+    questions = {q.code: q for q in selectors.questions_of(assessment)}
+    level = {"T-AEI-01": 4, "T-AEO-01": 4}  # both areas at 100: a tie
+    services.save_answers(
+        editor, assessment, {questions[c]: ({"maturity": v}, None) for c, v in level.items()}
+    )
+    with translation.override("en"):
+        assert "The strongest focus area" not in text_of(render_report(assessment))
+
+    services.save_answers(editor, assessment, {questions["T-AEO-01"]: ({"maturity": 1}, None)})
+    with translation.override("en"):
+        text = text_of(render_report(assessment))
+    assert "The strongest focus area is Advance electronic" in text
