@@ -66,3 +66,51 @@ def test_demo_plans_show_every_status_a_late_action_and_a_proposal(content, sett
     assert kenya.status == "draft" and kenya.actions.filter(accepted=False).exists()
     call_command("seed_demo")
     assert Plan.objects.count() == 2
+
+
+def test_demo_shows_an_invitation_waiting_for_an_answer(content, settings, client):
+    from assessments.models import Invitation
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    invitation = Invitation.objects.get()
+    assert (invitation.user.username, invitation.status) == ("editor", "pending")
+    client.force_login(invitation.invited_by)
+    html = client.get(f"/administrations/{invitation.administration_id}/people/").content.decode()
+    assert "Invitations waiting for an answer" in html and "Aïcha Koné" in html
+
+
+def test_demo_shows_matchmaking(content, settings):
+    from assessments.models import DonorOrganisation, Interest, Need, SupportEngagement
+    from assessments.selectors import donors as matchmaking
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert DonorOrganisation.objects.filter(offers__isnull=False).distinct().count() == 3
+    shared = Need.objects.exclude(sharing="private")
+    assert set(shared.values_list("administration__country", flat=True)) == {"CI", "KE"}
+    assert SupportEngagement.objects.filter(status="agreed").count() == 1
+    assert Interest.objects.filter(status="pending").count() == 1
+    donors = matchmaking.donors_by_need(matchmaking.needs_queryset())
+    assert sum(len(names) > 1 for names in donors.values()) == 1
+
+
+def test_demo_starts_a_2026_diagnostic_in_the_newest_edition_from_a_2021_edition_one(
+    content, settings
+):
+    from assessments import editions
+    from assessments.content import load_content
+    from tests.conftest import ROOT
+
+    newest = load_content(ROOT / "fixtures" / "safe-2025.yaml").framework
+    editions.load_mapping(ROOT / "fixtures" / "safe-2021-to-2025.yaml")
+    settings.DEBUG = True
+    call_command("seed_demo")
+    diagnostic = Assessment.objects.get(administration__country="VN", framework=newest)
+    older = diagnostic.previous
+    assert older.framework == content and older.status == "submitted"
+    copied = set(diagnostic.answers.values_list("question__code", flat=True))
+    assert copied == set(older.answers.values_list("question__code", flat=True))
+    assert not copied & {"NA-RM-25", "NA-AEO-35"}  # new in 2025: left to answer

@@ -163,7 +163,7 @@ class FindingSections:
             b.cell(question),
             f"{g.current:.0f} → {g.target:.0f}",
             priority_name(priority_level(g.priority)),
-            g.tfa_class,
+            g.class_label,
             g.support,
             ", ".join(g.standards),
         ]

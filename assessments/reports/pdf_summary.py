@@ -205,7 +205,7 @@ class SummarySections:
                 str(g.rank),
                 f"{g.code} — {g.text}",
                 f"{g.current:.0f} → {g.target:.0f}",
-                g.tfa_class,
+                g.class_label,
                 g.support,
             ]
             for g in gaps

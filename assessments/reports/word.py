@@ -264,7 +264,7 @@ class WordReport:
                     f"{g.code} {g.text}",
                     f"{g.current:.0f} → {g.target:.0f}",
                     priority_name(priority_level(g.priority)),
-                    g.tfa_class,
+                    g.class_label,
                     g.support,
                     g.recommendation,
                 )

@@ -27,9 +27,12 @@ def submit(request, pk):
         else:
             messages.success(request, _("Submitted for review. It is now read-only."))
             return redirect("assessment_detail", assessment.pk)
-    return render(
-        request, "assessments/submit.html", {"assessment": assessment, "missing": missing}
-    )
+    context = {
+        "assessment": assessment,
+        "missing": missing,
+        "unclassified": selectors.gaps_without_support(assessment),
+    }
+    return render(request, "assessments/submit.html", context)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0006_monitoring_models'),
+        ('assessments', '0007_merge_donors_monitoring'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
