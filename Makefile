@@ -39,10 +39,15 @@ run: setup-data
 serve: install
 	PY=$(PY) scripts/serve
 
-# System packages for browser and PDF tests (Debian): installed only when missing.
+# System packages for browser and PDF tests (Debian): installed only when missing. The fonts
+# draw comments in Arabic, Hebrew, Indic and Thai (noto-core), Chinese and Japanese (droid)
+# and Korean (nanum); without them the report still renders, with those letters missing.
+REPORT_FONTS := /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf \
+	/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && ls $(REPORT_FONTS) >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
+		fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
 test: install-dev browser-deps

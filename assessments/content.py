@@ -13,6 +13,7 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from .instruments import INSTRUMENTS
 from .models import FocusArea, Framework, Phase, Pillar, Question, Standard
 
 LANGUAGES = ("en", "fr")
@@ -276,6 +277,7 @@ def _normalise(check, data):
                     "title": check.text(snode, scode, "title"),
                     "summary": check.text(snode, scode, "summary", required=False),
                     "unverified": _note(check, snode, scode),
+                    "references": _references(check, snode, scode),
                 }
             )
         pillars.append(
@@ -294,6 +296,18 @@ def _normalise(check, data):
         "pillars": pillars,
         "questions": questions,
     }
+
+
+def _references(check, node, code):
+    """The instruments a standard's recommendations name: known keys only."""
+    references = node.get("references", [])
+    if not isinstance(references, list):
+        check.fail(node, code, "'references' must be a list", "wrong_type")
+        return []
+    for key in references:
+        if key not in INSTRUMENTS:
+            check.fail(node, code, f"unknown instrument '{key}'", "unknown_instrument")
+    return [key for key in references if key in INSTRUMENTS]
 
 
 def _question(check, node, code, phases, focus_areas, standards):
@@ -533,6 +547,7 @@ def _write(content):
                     "kind": s["kind"],
                     "order": order,
                     "unverified": s["unverified"],
+                    "references": s["references"],
                     "texts": {"title": s["title"], "summary": s["summary"]},
                 }
             )
@@ -678,6 +693,7 @@ def export_content(framework):
                         "title": _texts(s, "title"),
                         "summary": _texts(s, "summary"),
                         **({"unverified": s.unverified} if s.unverified else {}),
+                        **({"references": s.references} if s.references else {}),
                     }
                     for s in standards_by_pillar.get(p.pk, [])
                 ],

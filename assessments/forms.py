@@ -390,3 +390,48 @@ class EvidenceForm(forms.Form):
         if not self.errors and not data.get("file") and not data.get("url"):
             raise forms.ValidationError(_("Choose a file or give a link."), code="empty")
         return data
+
+
+class ProfileForm(forms.ModelForm):
+    """The administration's profile; figures are whole numbers, none of them required."""
+
+    class Meta:
+        from .models import AdministrationProfile
+
+        model = AdministrationProfile
+        fields = [
+            "figures_year",
+            "import_declarations",
+            "export_declarations",
+            "transit_declarations",
+            "containers_teu",
+            "border_posts",
+            "staff",
+            "it_system",
+            "notes",
+        ]
+        labels = {
+            "figures_year": _("Year of the figures"),
+            "import_declarations": _("Import declarations a year"),
+            "export_declarations": _("Export declarations a year"),
+            "transit_declarations": _("Transit declarations a year"),
+            "containers_teu": _("Containers a year (TEU)"),
+            "border_posts": _("Border posts and customs offices"),
+            "staff": _("Customs staff"),
+            "it_system": _("Customs IT system"),
+            "notes": _("Other context for the reports"),
+        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_figures_year(self):
+        year = self.cleaned_data["figures_year"]
+        if year is not None and not 1990 <= year <= date.today().year:
+            raise forms.ValidationError(
+                _("Give a year between 1990 and this year."), code="year_out_of_range"
+            )
+        return year
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -67,6 +67,16 @@ def may_manage_people(user, administration):
     return has_role(user, Role.COORDINATOR, administration.pk)
 
 
+def may_edit_profile(user, administration):
+    """The administration's profile (trade figures, posts, staff, IT) is its coordinators'."""
+    return has_role(user, Role.COORDINATOR, administration.pk)
+
+
+def may_see_profile(user, administration):
+    """Its own people and WCO reviewers read the profile; it is printed in their reports."""
+    return administration.pk in administration_ids(user) or is_reviewer(user)
+
+
 def get_invitation_for(user, token):
     """An invitation is seen only by the person invited: anyone else gets 404."""
     from .models import Invitation

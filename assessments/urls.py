@@ -9,6 +9,7 @@ from .views import (
     people,
     plan_documents,
     planning,
+    profiles,
     programme,
     questionnaire,
     results,
@@ -26,6 +27,11 @@ urlpatterns = [
         name="assessment_start",
     ),
     path("administrations/<int:administration_id>/people/", people.people, name="people"),
+    path(
+        "administrations/<int:administration_id>/profile/",
+        profiles.administration_profile,
+        name="administration_profile",
+    ),
     path("invitations/<str:token>/", people.invitation, name="invitation"),
     path("assessments/<int:pk>/", questionnaire.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
@@ -52,6 +58,7 @@ urlpatterns = [
     path("assessments/<int:pk>/review/", workflow.review, name="review"),
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
+    path("assessments/<int:pk>/report.docx", results.report_docx, name="report_docx"),
     # Columbus programme and implementation plan (Phase 2)
     path("programmes/", programme.programme_list, name="programme_list"),
     path(

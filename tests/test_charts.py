@@ -66,13 +66,29 @@ def test_radar_draws_at_most_two_series():
     assert "S3" not in text
 
 
+def test_radar_draws_the_target_ring_with_its_legend():
+    drawing = charts.radar_chart(AREAS, [("Now", [40, 50, 60, 70])], "", [75] * 4, "Target")
+
+    assert "Target" in texts(drawing)
+    dashed = [s for s in drawing.contents if getattr(s, "strokeDashArray", None) == (2, 2)]
+    assert len(dashed) == len(AREAS) + 1  # one side per axis, and the legend's swatch
+
+
+def test_long_standard_names_wrap_on_two_lines_rather_than_being_cut():
+    label = "P1-03 Modern technology in inspection equipment and its maintenance"
+    drawing = charts.bar_chart([label], [("Now", [50])])
+
+    assert "…" not in texts(drawing)
+    assert "P1-03 Modern technology" in texts(drawing)
+
+
 def test_a_missing_value_is_marked_not_drawn_as_zero():
     drawing = charts.radar_chart(AREAS, [("Now", [60, None, 55, None])])
 
     assert "(no data)" in texts(drawing)
 
 
-def test_bar_chart_shows_labels_and_values_with_the_suffix():
+def test_bar_chart_shows_labels_and_values_in_points_not_percent():
     drawing = charts.bar_chart(
         ["Pillar 1: Customs-to-Customs", "Pillar 2: Customs-to-Business", "Pillar 3"],
         [("Now", [72.4, None, 30])],
@@ -80,8 +96,9 @@ def test_bar_chart_shows_labels_and_values_with_the_suffix():
     )
 
     text = texts(drawing)
-    for label in ["Pillar 1: Customs-to-Customs", "Pillar 3", "By pillar", "72%", "30%", "n/a"]:
+    for label in ["Pillar 1: Customs-to-Customs", "Pillar 3", "By pillar", "72", "30", "n/a"]:
         assert label in text
+    assert "%" not in text  # tables say points; so do the charts
 
 
 def test_bar_chart_with_two_series_has_a_legend():
@@ -171,4 +188,4 @@ def ids_in(svg):
 def test_describe_reads_the_numbers_out():
     text = charts.describe(["AEI", "RM"], [("Now", [62.4, None])])
 
-    assert text == "Now: AEI 62%, RM n/a."
+    assert text == "Now: AEI 62, RM n/a."

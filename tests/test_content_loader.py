@@ -273,3 +273,12 @@ def test_the_safe_content_allows_not_applicable_only_where_a_mode_can_be_absent(
     kinds = {q["code"]: q["number_kind"] for q in content["questions"] if q["number_kind"]}
     assert kinds["ME-AEO-01"] == "count" and kinds["ME-RM-02"] == "hours"
     assert set(kinds.values()) == {"count", "percentage", "hours"}
+
+
+def test_standards_name_their_instruments_and_an_unknown_one_is_refused(tmp_path, tiny):
+    assert tiny.standards.get(code="P1-04").references == ["safe", "rm-compendium"]
+
+    path = tiny_with(tmp_path, "references: [safe, data-model]", "references: [safe, gatt]")
+    with pytest.raises(ContentError) as error:
+        read_content(path)
+    assert "unknown_instrument" in error.value.codes

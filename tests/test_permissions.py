@@ -185,6 +185,31 @@ ACTIONS["region_position"] = (
 EXPECTED["region_position"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
 
 
+# The report as a Word document: the same rights as the PDF.
+ACTIONS["download_docx"] = (
+    "get", lambda a: reverse("report_docx", args=[a.pk]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["download_docx"] = EXPECTED["download"]
+
+# The administration's profile: its people and reviewers read it; its coordinators edit it.
+ACTIONS["profile"] = (
+    "get", lambda a: reverse("administration_profile", args=[a.administration_id]), None, 200,
+    "draft",
+)  # fmt: skip
+EXPECTED["profile"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
+ACTIONS["profile_edit"] = (
+    "post", lambda a: reverse("administration_profile", args=[a.administration_id]),
+    lambda a: {"staff": "1200", "it_system": "ASYCUDA World"}, 302, "draft",
+)  # fmt: skip
+EXPECTED["profile_edit"] = {
+    "editor": (DENIED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (DENIED, DENIED),
+    "donor": (DENIED, DENIED),
+    "nobody": (DENIED, DENIED),
+}
+
+
 def register(action, method, url, data, done_status, prepare_status, expected):
     """For later features: add a route to the matrix."""
     ACTIONS[action] = (method, url, data, done_status, prepare_status)

@@ -36,12 +36,19 @@ from .monitoring import (
     MonitoringSettings,
     ReminderSent,
 )
-from .organisations import Administration, DonorOrganisation, Membership, Region
+from .organisations import (
+    Administration,
+    AdministrationProfile,
+    DonorOrganisation,
+    Membership,
+    Region,
+)
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
 __all__ = [
     "Action",
     "Administration",
+    "AdministrationProfile",
     "Answer",
     "AnswerChange",
     "Assessment",

@@ -126,6 +126,13 @@ class Standard(Translatable):
         blank=True,
         help_text=_("What a WCO reviewer should confirm against the official text, if anything."),
     )
+    references = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_(
+            "Keys of the instruments a recommendation points to (assessments.instruments)."
+        ),
+    )
 
     class Meta:
         ordering = ["framework", "order", "code"]

@@ -121,3 +121,34 @@ class Membership(models.Model):
     def __str__(self):
         scope = self.administration or self.donor_organisation or "WCO"
         return f"{self.user} — {self.get_role_display()} ({scope})"
+
+
+class AdministrationProfile(models.Model):
+    """A short profile of the administration, entered once by its coordinators and reused by
+    every report (the country context of a needs assessment)."""
+
+    administration = models.OneToOneField(
+        Administration, on_delete=models.CASCADE, related_name="profile"
+    )
+    figures_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("The year the figures below describe.")
+    )
+    import_declarations = models.PositiveIntegerField(null=True, blank=True)
+    export_declarations = models.PositiveIntegerField(null=True, blank=True)
+    transit_declarations = models.PositiveIntegerField(null=True, blank=True)
+    containers_teu = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Containers handled in the year, in TEU.")
+    )
+    border_posts = models.PositiveSmallIntegerField(null=True, blank=True)
+    staff = models.PositiveIntegerField(null=True, blank=True)
+    it_system = models.CharField(
+        max_length=200, blank=True, help_text=_("For example ASYCUDA World or a national system.")
+    )
+    notes = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.administration} profile"

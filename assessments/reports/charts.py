@@ -4,9 +4,10 @@ A Drawing is a platypus flowable, so the PDF embeds it as vectors; `to_svg` turn
 Drawing into inline SVG for pages. Keeping one definition means a page and the report can
 never disagree about a score.
 
-Scores are on the 0-100 scale; `None` means "not scored yet" and is shown as a gap in a line,
-"n/a" next to a bar, never as zero. Series are told apart by colour *and* by dash pattern or
-marker shape, so a chart printed in grey still reads.
+Scores are points on the 0-100 scale (never "%", which tables would contradict); `None`
+means "not scored yet" and is shown as a gap in a line, "n/a" next to a bar, never as zero.
+Series are told apart by colour *and* by dash pattern or marker shape, so a chart printed in
+grey still reads.
 """
 
 import hashlib
@@ -51,12 +52,15 @@ TITLE_SIZE, LABEL_SIZE, SMALL_SIZE = 10.5, 8, 7
 ELLIPSIS = "…"
 
 
-def radar_chart(labels, series, title=""):
-    """Focus-area profile: up to two series (current, earlier) on axes 0-100."""
+def radar_chart(labels, series, title="", target=None, target_name=""):
+    """Focus-area profile: up to two series (current, earlier) on axes 0-100, and the target
+    as a grey dashed ring, so the distance still to go is seen at a glance."""
     labels, series = list(labels), _series(series, len(labels), limit=2)
+    target = _series([(target_name, target)], len(labels))[0] if target else None
     radius, label_room = 105, 36
     top = _title_height(title)
-    legend_rows = _legend_rows(_legend_items(series, radar=True))
+    legend = _legend_items(series, radar=True) + _target_legend(target)
+    legend_rows = _legend_rows(legend)
     height = top + 2 * (radius + label_room) + 18 * len(legend_rows) + 6
     drawing = _drawing(height)
     _add_title(drawing, title)
@@ -68,18 +72,61 @@ def radar_chart(labels, series, title=""):
     current = series[0][1] if series else [0] * len(labels)
     for i, label in enumerate(labels):
         _radar_label(drawing, cx, cy, points[i], label, current[i])
+    if target:
+        _radar_target(drawing, cx, cy, radius, target[1])
     for index in reversed(range(len(series))):  # current series drawn last, on top
         _radar_series(drawing, cx, cy, radius, series[index][1], index)
-    _add_legend(drawing, _legend_items(series, radar=True), 6)
+    _add_legend(drawing, legend, 6)
     return drawing
 
 
-def bar_chart(labels, series, title="", value_suffix="%"):
-    """Horizontal bars 0-100, one row per label; the height grows with the number of rows."""
+TARGET_COLOUR, TARGET_DASH = colors.HexColor("#404040"), (2, 2)
+
+
+def _target_legend(target):
+    if not target:
+        return []
+    return [
+        {
+            "name": target[0],
+            "colour": TARGET_COLOUR,
+            "dash": TARGET_DASH,
+            "marker": None,
+            "bar": False,
+            "index": -1,
+        }
+    ]
+
+
+def _radar_target(drawing, cx, cy, radius, values):
+    """The target on every axis that has one, joined into a ring."""
+    n = len(values)
+    points = [
+        None if v is None else _radar_point(cx, cy, radius, i, n, v) for i, v in enumerate(values)
+    ]
+    pairs = list(zip(points, points[1:] + points[:1], strict=True)) if n > 2 else []
+    for a, b in pairs:
+        if a is not None and b is not None:
+            drawing.add(
+                Line(
+                    a[0],
+                    a[1],
+                    b[0],
+                    b[1],
+                    strokeColor=TARGET_COLOUR,
+                    strokeWidth=1,
+                    strokeDashArray=TARGET_DASH,
+                )
+            )
+
+
+def bar_chart(labels, series, title="", value_suffix=""):
+    """Horizontal bars 0-100, one row per label; the height grows with the number of rows.
+    A row is tall enough for a label on two lines, so no standard's name is cut."""
     labels, series = list(labels), _series(series, len(labels), limit=2)
     n_series = max(1, len(series))
     bar_h = 9 if n_series == 1 else 8
-    row_h = n_series * bar_h + 2 * (n_series - 1) + 7
+    row_h = max(n_series * bar_h + 2 * (n_series - 1) + 7, 2 * (SMALL_SIZE + 0.5) + 6)
     legend_h = 18 * len(_legend_rows(_legend_items(series))) if len(series) > 1 else 0
     top = _title_height(title)
     height = top + 4 + row_h * max(1, len(labels)) + 16 + legend_h
@@ -92,7 +139,7 @@ def bar_chart(labels, series, title="", value_suffix="%"):
         y = plot_top - (i + 1) * row_h
         drawing.add(Rect(0, y, x1, row_h, fillColor=ZEBRA, strokeColor=None))
     _vertical_grid(drawing, x0, x1, plot_bottom, plot_top, value_suffix)
-    max_lines = 1 if row_h < 20 else 2
+    max_lines = 2
     for i, label in enumerate(labels):
         row_top = plot_top - i * row_h
         _bar_label(drawing, label, x0 - 6, row_top, row_h, max_lines)
@@ -164,7 +211,7 @@ def to_svg(drawing, title, description):
     return head + svg[svg.index(">") + 1 :]
 
 
-def describe(labels, series, value_suffix="%"):
+def describe(labels, series, value_suffix=""):
     """The numbers behind a chart in one sentence, for the SVG's <desc> and screen readers."""
     parts = []
     for name, values in _series(series, len(labels)):
@@ -189,7 +236,7 @@ def _series(series, n, limit=None):
     return cleaned
 
 
-def _format(value, suffix="%"):
+def _format(value, suffix=""):
     return "n/a" if value is None else f"{value:.0f}{suffix}"
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from .. import scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
 from ..phase_results import phase_index_label, phase_report_title, phase_result_label, phase_slug
+from . import context
 
 BAND_NAMES = {code: name for _lower, code, name in scoring.BANDS}
 TOP_GAPS, TOP_STRENGTHS = 10, 5
@@ -47,6 +48,8 @@ class Finding:
     support: str = ""
     score: float | None = None
     evidence: list = field(default_factory=list)
+    weight: float = 1
+    target_score: float | None = None  # the target on the 0-100 scale; None for free text
 
 
 @dataclass
@@ -59,6 +62,7 @@ class AreaReport:
     score: scoring.Score | None
     earlier: float | None
     findings: list = field(default_factory=list)
+    target: float | None = None  # weighted mean of its questions' targets, 0-100
 
 
 @dataclass
@@ -197,6 +201,10 @@ class ReportData:
     # Phase 3: the Phase 1 needs assessment it measures progress from (label, readiness index)
     readiness_baseline_label: str = ""
     readiness_baseline_index: scoring.Score | None = None
+    review: object = None  # context.Review: stage, dates and people (report only)
+    profile: list = field(default_factory=list)  # (label, value) of the administration
+    costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
+    standard_notes: list = field(default_factory=list)  # context.StandardNote
 
     @property
     def findings(self):
@@ -234,6 +242,7 @@ def build_report_data(assessment, viewer=None):
             data.readiness_baseline_label = _assessment_label(readiness[0])
             data.readiness_baseline_index = readiness[1].overall
     _phase_sections(data, assessment, questions, answers, trend)
+    context.fill(data, assessment, answers)
     return data
 
 
@@ -298,7 +307,9 @@ def _answers(assessment):
     evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
     return {
         a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment).prefetch_related(evidence)
+        for a in Answer.objects.filter(assessment=assessment)
+        .select_related("updated_by")
+        .prefetch_related(evidence)
     }
 
 
@@ -349,6 +360,8 @@ def _finding(question, answer):
         mandatory=question.mandatory,
         standards=tuple(s.code for s in sorted(question.standards.all(), key=lambda s: s.order)),
         target=target_text(question, answer),
+        weight=float(question.weight),
+        target_score=target_score(question, answer),
     )
     if answer is None:
         return finding
@@ -404,6 +417,19 @@ def target_text(question, answer=None):
     return ""
 
 
+def target_score(question, answer=None):
+    """A question's target on the 0-100 scale: a maturity level counts 25 points a level;
+    yes, or a number at its target, counts 100. Free text has none."""
+    kind = question.answer_type
+    if kind == Question.AnswerType.MATURITY:
+        target = answer.target if answer is not None and answer.target is not None else None
+        target = question.target if target is None else target
+        return 25.0 * (3 if target is None else float(target))
+    if kind in (Question.AnswerType.YES_NO, Question.AnswerType.NUMBER):
+        return 100.0
+    return None
+
+
 def format_number(value, kind=""):
     """85, 85.5 or 1,250: no trailing zeros from the decimal column; a count is whole."""
     if kind == Question.NumberKind.COUNT:
@@ -447,9 +473,17 @@ def _areas(assessment, questions, findings, results, earlier):
                 score=results.by_focus_area.get(area.code),
                 earlier=_value(earlier_scores.get(area.code)),
                 findings=by_area[area.pk],
+                target=_area_target(by_area[area.pk]),
             )
         )
     return areas
+
+
+def _area_target(findings):
+    """The score the area would have with every scored question at its target."""
+    weighted = [(f.target_score, f.weight) for f in findings if f.target_score is not None]
+    total = sum(weight for _score, weight in weighted)
+    return sum(score * weight for score, weight in weighted) / total if total else None
 
 
 def _pillars(assessment, results, earlier):

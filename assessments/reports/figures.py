@@ -45,7 +45,10 @@ def focus_area_radar(data):
         return None
     labels, series = _scores_of(data, data.focus_areas)
     title = _("Score by focus area")
-    return Figure(charts.radar_chart(labels, series, title), title, charts.describe(labels, series))
+    target = [area.target for area in data.focus_areas]
+    drawing = charts.radar_chart(labels, series, title, target, _("Target"))
+    description = charts.describe(labels, [*series, (_("Target"), target)])
+    return Figure(drawing, title, description)
 
 
 def pillar_bars(data):

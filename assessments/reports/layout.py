@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -30,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import styles
+from . import scripts, styles
 from .textblock import Run, TextBlock
 
 # Page streams are compressed, and reportlab would by default also wrap them in ASCII85, a
@@ -96,8 +97,9 @@ class ReportRenderer:
     def header_text(self):
         return self.title
 
-    def is_draft(self):
-        return False
+    def mark(self):
+        """The word across every page until the document is final ("DRAFT …"), or ""."""
+        return ""
 
     def footer_text(self):
         return ""
@@ -168,7 +170,8 @@ class ReportRenderer:
         top = PAGE_HEIGHT - MARGIN + 2 * mm
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
-        canvas.drawString(MARGIN, top, self._fit_text(self.header_text(), 8, FRAME_WIDTH * 0.7))
+        header = self._fit_text(self.header_text(), 8, FRAME_WIDTH * 0.7)
+        draw_line(canvas, MARGIN, top, header, self.fonts.regular, 8)
         self._draft_label(canvas, top)
         canvas.setStrokeColor(styles.RULE)
         canvas.setLineWidth(0.6)
@@ -187,7 +190,7 @@ class ReportRenderer:
         canvas.drawString(MARGIN, PAGE_HEIGHT - 20 * mm, _("SAFE Framework of Standards"))
         canvas.setFont(self.fonts.regular, 9)
         text = self._fit_text(self.header_text(), 9, FRAME_WIDTH)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 27 * mm, text)
+        draw_line(canvas, MARGIN, PAGE_HEIGHT - 27 * mm, text, self.fonts.regular, 9)
         self._draft_mark(canvas)
         self._draft_label(canvas, PAGE_HEIGHT - 20 * mm, white=True)
         self._footer(canvas)
@@ -213,17 +216,18 @@ class ReportRenderer:
         canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
         canvas.setFont(self.fonts.regular, 8)
         canvas.setFillColor(styles.MUTED)
-        canvas.drawString(MARGIN, y, self._fit_text(self.footer_text(), 8, FRAME_WIDTH * 0.75))
+        footer = self._fit_text(self.footer_text(), 8, FRAME_WIDTH * 0.75)
+        draw_line(canvas, MARGIN, y, footer, self.fonts.regular, 8)
 
     def _draft_label(self, canvas, y, white=False):
-        if not self.is_draft():
+        if not self.mark():
             return
         canvas.setFont(self.fonts.bold, 8)
         if white:
             canvas.setFillColorRGB(1, 1, 1)
         else:
             canvas.setFillColor(styles.DRAFT_RED)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, _("DRAFT — not validated"))
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, self.mark())
 
     def _draft_mark(self, canvas):
         """A large diagonal watermark, pale enough not to hide the text beneath.
@@ -231,13 +235,13 @@ class ReportRenderer:
         It lies under the page's content, on white paper, so a pale tint looks the same as a
         transparent red, and needs no transparency (which reportlab's forms do not carry).
         """
-        if not self.is_draft():
+        text = self.mark()
+        if not text:
             return
         canvas.saveState()
         canvas.setFillColor(_on_paper(styles.DRAFT_RED, 0.09))
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(50)
-        text = _("DRAFT — not validated")
         size = self._draft_size(text)
         canvas.setFont(self.fonts.bold, size)
         canvas.drawCentredString(0, -size / 3, text)
@@ -251,11 +255,31 @@ class ReportRenderer:
 
     def _fit_text(self, text, size, width):
         """Shorten a one-line header or footer text with an ellipsis so it cannot overflow."""
-        if stringWidth(text, self.fonts.regular, size) <= width:
+        font = self.fonts.regular
+        if line_width(text, font, size) <= width:
             return text
-        while text and stringWidth(text + "…", self.fonts.regular, size) > width:
+        while text and line_width(text + "…", font, size) > width:
             text = text[:-1]
         return text.rstrip() + "…"
+
+
+def line_width(text, font, size):
+    if scripts.is_plain(text):
+        return stringWidth(text, font, size)
+    return scripts.line_segments(text, font, size)[1]
+
+
+def draw_line(canvas, x, y, text, font, size):
+    """One line of text that may hold any script (an administration's name in Arabic)."""
+    if scripts.is_plain(text):
+        canvas.drawString(x, y, text)
+        return
+    segments, _width = scripts.line_segments(text, font, size)
+    for dx, segment_font, string in segments:
+        text_object = canvas.beginText(x + dx, y)
+        text_object.setFont(segment_font, size)
+        text_object.textOut(string)
+        canvas.drawText(text_object)
 
 
 def _on_paper(colour, opacity):
@@ -409,9 +433,14 @@ class Blocks:
         """
         data = []
         if header:
-            data.append([self.cell(h, "CellHead") for h in header])
+            data.append(
+                [self.fitted(h, "CellHead", w) for h, w in zip(header, widths, strict=True)]
+            )
         data += [
-            [self._as_cell(value, column in right) for column, value in enumerate(row)]
+            [
+                self._as_cell(value, column in right, widths[column])
+                for column, value in enumerate(row)
+            ]
             for row in rows
         ]
         table = Table(data, colWidths=widths, repeatRows=1 if header and repeat else 0)
@@ -438,16 +467,27 @@ class Blocks:
         table.setStyle(table_style(commands))
         return table
 
-    def _as_cell(self, value, right=False):
-        """Short one-line values (codes, scores, classes) stay plain strings, which a Table
-        draws directly; longer text becomes a cell that wraps."""
+    def _as_cell(self, value, right=False, width=None):
+        """Short one-line values (codes, scores, classes) that fit their column stay plain
+        strings, which a Table draws directly; other text becomes a cell that wraps, in a
+        smaller size if one of its words would not fit the column ("Financement")."""
         if isinstance(value, (int, float)):
             value = str(value)
         if isinstance(value, str):
-            if len(value) <= SHORT_CELL and "\n" not in value:
+            style = "CellRight" if right else "Cell"
+            cell = self.s["Cell"]
+            short = len(value) <= SHORT_CELL and "\n" not in value
+            if short and (width is None or _fits(value, cell, width)):
                 return value
-            return self.cell(value, "CellRight" if right else "Cell")
+            return self.fitted(value, style, width)
         return value
+
+    def fitted(self, text, style, width=None):
+        """A cell whose longest word fits the column: columns never break a word."""
+        style = self.s[style]
+        if width is not None and isinstance(text, str):
+            style = _fitting_style(style, max(text.split() or [""], key=len), width - 8)
+        return self.cell(text, style)
 
     def fit(self, drawing, max_height=560):
         """Scale a chart down when it would not fit the frame; never scale up."""
@@ -458,6 +498,28 @@ class Blocks:
             drawing.height *= scale
         drawing.hAlign = "LEFT"
         return drawing
+
+
+def _fits(text, style, width):
+    return stringWidth(text, style.fontName, style.fontSize) <= width - 8
+
+
+_FITTED = {}
+
+
+def _fitting_style(style, word, available):
+    """The style, or a smaller size of it (down to 5.5 pt) in which `word` fits `available`."""
+    size = style.fontSize
+    while size > 5.5 and line_width(word, style.fontName, size) > available:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    key = (style.name, size)
+    if key not in _FITTED:
+        _FITTED[key] = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.3
+        )
+    return _FITTED[key]
 
 
 def table_style(commands):

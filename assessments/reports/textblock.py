@@ -20,6 +20,9 @@ from reportlab.lib.geomutils import normalizeTRBL
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from . import scripts
+from .typography import polish
+
 
 class Run(NamedTuple):
     """Plain text in one font and colour; None means the piece's style decides."""
@@ -54,8 +57,11 @@ class _Row(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _em(text, font):
-    """Width of `text` at a font size of 1000 points: a word's width scales with the size."""
-    return stringWidth(text, font, 1000)
+    """Width of `text` at a font size of 1000 points: a word's width scales with the size.
+    Arabic and other joining scripts are measured shaped, as they are drawn."""
+    if scripts.is_plain(text):
+        return stringWidth(text, font, 1000)
+    return scripts.width(text, font)
 
 
 class TextBlock(Flowable):
@@ -161,7 +167,10 @@ def _lay_out(pieces, width):
         if index:
             y += pieces[index - 1].style.spaceAfter + style.spaceBefore
         available = width - style.leftIndent - style.rightIndent
-        lines = [_place(line, style, available) for line in _break(piece.runs, style, available)]
+        level = _base_level(piece.runs)
+        lines = [
+            _place(line, style, available, level) for line in _break(piece.runs, style, available)
+        ]
         labels = _label_lines(piece.label, style) if piece.label else ()
         count = max(len(lines), len(labels))
         leading, size = style.leading, style.fontSize
@@ -215,7 +224,7 @@ def _words(runs, style):
         font = run.font or style.fontName
         colour = run.colour or style.textColor
         space_here = (font, _em(" ", font))
-        text = run.text.replace("\r\n", "\n").replace("\t", " ")
+        text = polish(run.text).replace("\r\n", "\n").replace("\t", " ")
         for n, line in enumerate(text.split("\n")):
             if n:
                 words.append(None)
@@ -225,15 +234,23 @@ def _words(runs, style):
                     joined, space = False, space_here
                 if not chunk:
                     continue
-                width = _em(chunk, font)
-                fragment = (font, colour, run.link, chunk, width)
-                if joined and words and words[-1] is not None:
-                    before, total, fragments = words[-1]
-                    words[-1] = (before, total + width, (*fragments, fragment))
-                else:
-                    words.append((space, width, (fragment,)))
-                joined = True
+                for part_font, part in _by_font(chunk, font):
+                    width = _em(part, part_font)
+                    fragment = (part_font, colour, run.link, part, width)
+                    if joined and words and words[-1] is not None:
+                        before, total, fragments = words[-1]
+                        words[-1] = (before, total + width, (*fragments, fragment))
+                    else:
+                        words.append((space, width, (fragment,)))
+                    joined = True
     return words
+
+
+def _by_font(chunk, font):
+    """A word in the fonts that draw its letters (one font for Latin, Cyrillic, Vietnamese)."""
+    if scripts.is_plain(chunk):
+        return ((font, chunk),)
+    return scripts.by_font(chunk, font, bold="Bold" in font)
 
 
 def _break(runs, style, available):
@@ -286,9 +303,17 @@ def _cut(word, available):
     return [p for p in parts if p[2]]
 
 
-def _place(line, style, available):
+def _base_level(runs):
+    """1 for a paragraph that starts with a right-to-left letter (Arabic, Hebrew), else 0."""
+    text = "".join(run.text for run in runs)
+    return 0 if scripts.is_plain(text) else scripts.base_level(text)
+
+
+def _place(line, style, available, level=0):
     """A line's x, its segments (runs of fragments that share font, colour and link) and the
     change of width of its spaces, negative when it overruns."""
+    if level or any(_needs_shaping(f[3]) for _space, word in line for f in word[2]):
+        return _place_shaped(line, style, available, level)
     scale = style.fontSize / 1000
     spaces = sum(1 for space, _word in line if space)
     used = sum(space + word[1] for space, word in line) * scale
@@ -325,9 +350,46 @@ def _place(line, style, available):
     return _aligned(style, available, x), segments, word_space
 
 
-def _aligned(style, available, used):
-    """Where a line of width `used` starts."""
-    if style.alignment == TA_RIGHT:
+def _needs_shaping(text):
+    return not scripts.is_plain(text) and (scripts.is_rtl(text) or scripts.shapes_any(text))
+
+
+def _place_shaped(line, style, available, level):
+    """A line with Arabic (or another script that joins or runs right to left): its runs in
+    the order the bidi algorithm draws them, each shaped; one segment per run."""
+    scale = style.fontSize / 1000
+    items = []  # [font, colour, link, text], neighbours in one font merged
+    for space, ((space_font, _em_space), _width, fragments) in line:
+        if space:
+            # A space between two Arabic words stays in the Arabic font, so that both words
+            # are shaped and ordered as one run.
+            font = items[-1][0] if items and scripts.has_glyph(items[-1][0], " ") else space_font
+            _append(items, font, fragments[0][1], "", " ")
+        for font, colour, link, text, _w in fragments:
+            _append(items, font, colour, link, text)
+    runs, x = [], 0.0
+    for start, font, colour, link, text, rtl in scripts.visual_runs(items, level):
+        string, em = scripts.drawable(text, font, rtl)
+        runs.append((start, (x, font, style.fontSize, colour, string, link, em * scale)))
+        x += em * scale
+    # Drawn in the order they were typed (each at its place), so that copying or extracting
+    # the text gives it back in logical order.
+    segments = tuple(segment for _start, segment in sorted(runs, key=lambda run: run[0]))
+    return _aligned(style, available, x, level), segments, 0.0
+
+
+def _append(items, font, colour, link, text):
+    last = items[-1] if items else None
+    if last and last[0] == font and last[1] == colour and last[2] == link:
+        last[3] += text
+    else:
+        items.append([font, colour, link, text])
+
+
+def _aligned(style, available, used, level=0):
+    """Where a line of width `used` starts; a right-to-left paragraph set flush left in its
+    style is set flush right instead, as its readers expect."""
+    if style.alignment == TA_RIGHT or (level and style.alignment not in (TA_CENTER,)):
         return style.leftIndent + available - used
     if style.alignment == TA_CENTER:
         return style.leftIndent + (available - used) / 2

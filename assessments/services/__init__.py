@@ -45,6 +45,7 @@ from .planning import (
     split_action,
     update_action,
 )
+from .profiles import save_profile
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -79,6 +80,8 @@ __all__ = [
     "save_evaluation",
     "save_indicator",
     "send_reminder",
+    "save_answers",
+    "save_profile",
     "set_milestone_done",
     "set_rhythm",
     "set_sharing",

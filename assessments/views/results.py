@@ -17,6 +17,7 @@ from ..reports import figures
 from ..reports.cache import cached_report
 from ..reports.data import build_report_data
 from ..reports.pdf import render_report, report_filename
+from ..reports.word import DOCX_TYPE, render_word
 
 
 @login_required
@@ -78,3 +79,13 @@ def reject_not_applicable(request, pk, question_id):
             % {"code": question.code},
         )
     return redirect(reverse("results", args=[assessment.pk]) + "#not-applicable")
+
+
+@login_required
+def report_docx(request, pk):
+    """The same report as an editable Word document; the same people may download it."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
+    response = HttpResponse(render_word(assessment), content_type=DOCX_TYPE)
+    name = report_filename(assessment, extension="docx")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -53,6 +53,18 @@ PEOPLE = [
     ("donor-ea", "Amani", "Njoroge", Membership.Role.DONOR, "East African Trade Partnership"),
 ]
 
+DEMO_PROFILE = {
+    "figures_year": 2025,
+    "import_declarations": 250_000,
+    "export_declarations": 90_000,
+    "transit_declarations": 40_000,
+    "containers_teu": 800_000,
+    "border_posts": 37,
+    "staff": 1_200,
+    "it_system": "ASYCUDA World",
+    "notes": "Illustrative demo figures, not official statistics.",
+}
+
 
 class Command(BaseCommand):
     help = "Create demo administrations, people and assessments (DEBUG only)."
@@ -77,6 +89,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             administrations = self.administrations()
             users = self.people(administrations)
+            self.profiles(administrations, users)
             self.assessments(framework, administrations, users)
             self.plans(framework, administrations, users)
             seed_monitoring(framework, administrations["CI"], users)
@@ -143,6 +156,11 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
         return users
+
+    def profiles(self, administrations, users):
+        """The profile each report's introduction reprints (illustrative figures)."""
+        for country, coordinator in (("CI", "coordinator"), ("KE", "coordinator-ke")):
+            services.save_profile(users[coordinator], administrations[country], DEMO_PROFILE)
 
     def invitation(self, administrations, users):
         """Kenya's coordinator has invited Côte d'Ivoire's editor: an account that exists is

@@ -1,0 +1,305 @@
+"""Front sections of the needs-assessment report: introduction with the administration's
+profile, executive summary and readiness charts. A mixin of `pdf.AssessmentReport`."""
+
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    PageBreak,
+    Spacer,
+    Table,
+)
+
+from . import figures, styles
+from .context import (
+    SHORT_REPORT_BELOW,
+    is_short,
+)
+from .data import (
+    answered_text,
+    band_name,
+    change_text,
+    score_text,
+)
+from .layout import (
+    FRAME_WIDTH,
+    table_style,
+)
+from .narrative import introduction, profile_text, summary_sentences
+from .textblock import Run
+from .typography import country_name
+
+
+def band_runs(code):
+    """The band in its colour; the word itself carries the meaning in grey print."""
+    colour = styles.BAND_COLOURS.get(code)
+    if colour is None:
+        return (Run(band_name(code)),)
+    return (Run(band_name(code), styles.fonts().bold, colour),)
+
+
+class SummarySections:
+    """Introduction, executive summary and readiness."""
+
+    # 3. Executive summary -------------------------------------------------------------------
+
+    # Introduction -----------------------------------------------------------------------
+
+    def introduction(self):
+        """Purpose, scope, method, period and people, from the assessment's own data; then
+        the administration's profile, entered once and reused by every report."""
+        b = self.b
+        story = [self.section(_("Introduction"))]
+        for heading, text in introduction(self.data):
+            story += [b.heading(heading, 2), b.para(text, "BodySpaced")]
+        story += [self.subsection(_("Administration profile")), *self._profile()]
+        return story
+
+    def _profile(self):
+        b, d = self.b, self.data
+        country = country_name(d.country_iso3, d.country_name)
+        rows = [(_("Administration"), d.administration), (_("Country"), country)]
+        rows += [(_("WCO region"), d.region)]
+        rows += [(label, profile_text(value)) for label, value in d.profile]
+        story = [b.table(None, [[b.cell(k, "SmallBold"), v] for k, v in rows], [170, 311.9])]
+        if not d.profile:
+            story.append(
+                b.note(
+                    _(
+                        "No profile yet: the administration's coordinators enter its trade "
+                        "and traffic figures, border posts, staff and customs IT system once, "
+                        "on its profile page, and every report shows them."
+                    )
+                )
+            )
+        return story
+
+    # Executive summary --------------------------------------------------------------------
+
+    def executive_summary(self):
+        d, b = self.data, self.b
+        story = [self.section(_("Executive summary")), self._kpis(), Spacer(1, 4 * mm)]
+        story += [b.para(sentence, "BodySpaced") for sentence in summary_sentences(d)]
+        if is_short(d):
+            return [*story, b.para(self._short_report_text(), "BodySpaced"), self._area_table()]
+        if d.results.overall.provisional and d.results.overall.value is not None:
+            story.append(
+                b.note(
+                    _(
+                        "* Provisional: fewer than half of the applicable questions are "
+                        "answered, so scores may move a lot as answers are added."
+                    )
+                )
+            )
+        if d.review_comment and d.validated:
+            story += [b.heading(_("Reviewer's comment"), 2), b.para(d.review_comment)]
+        story += [b.heading(_("Scores by focus area"), 2), self._area_table()]
+        story += [b.heading(_("Main strengths"), 2), *self._strengths()]
+        story += [b.heading(_("Ten highest-priority gaps"), 2), *self._top_gaps()]
+        story += [b.heading(_("Gaps by class"), 2), self._class_table()]
+        return [*story, PageBreak()]
+
+    def _short_report_text(self):
+        d = self.data
+        return _(
+            "This is a short report: %(answered)s of %(total)s questions are answered, too "
+            "few for findings, gaps or recommendations to mean anything. The full report, "
+            "with findings per focus area, the gap analysis and recommendations, is produced "
+            "once at least %(share)s%% of the questions are answered."
+        ) % {"answered": d.answered, "total": d.total, "share": int(SHORT_REPORT_BELOW * 100)}
+
+    def _kpis(self):
+        """Four key figures in a shaded band: index, band, completion, gaps by class."""
+        d, b = self.data, self.b
+        overall = d.results.overall
+        share = f"{100 * d.answered / d.total:.0f}%" if d.total else "–"
+        cells = [
+            (score_text(overall), "Figure", _("Overall readiness index (0–100)")),
+            (band_name(overall.band), "FigureWord", _("Readiness band")),
+            (
+                share,
+                "Figure",
+                _("Questions answered: %(n)s of %(total)s") % {"n": d.answered, "total": d.total},
+            ),
+            (
+                str(len(d.gaps)),
+                "Figure",
+                _("Gaps: A %(A)s · B %(B)s · C %(C)s") % d.gap_counts,
+            ),
+        ]
+        figures = [self._figure(value, style) for value, style, _label in cells]
+        labels = [b.para(label, "FigureLabel") for _value, _style, label in cells]
+        table = Table([figures, labels], colWidths=[FRAME_WIDTH / 4] * 4, rowHeights=[40, None])
+        table.setStyle(
+            table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), styles.PALE),
+                    ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
+                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                    ("VALIGN", (0, 1), (-1, 1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, 0), 10),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+                ]
+            )
+        )
+        return table
+
+    def _figure(self, text, style):
+        """A key figure, shrunk until it fits its quarter of the band (long band names in
+        French would otherwise break inside a word)."""
+        style = self.styles[style]
+        size, width = style.fontSize, FRAME_WIDTH / 4 - 14
+        while size > 9 and stringWidth(text, style.fontName, size) > width:
+            size -= 1
+        if size != style.fontSize:
+            style = ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size)
+        return self.b.para(text, style)
+
+    def _area_table(self):
+        b = self.b
+        header = [_("Focus area"), _("Score"), _("Band"), _("Answered"), _("Change")]
+        rows = [
+            [
+                f"{area.code} — {area.title}",
+                score_text(area.score),
+                b.cell(band_runs(area.score.band if area.score else None)),
+                answered_text(area.score),
+                change_text(area.score, area.earlier),
+            ]
+            for area in self.data.focus_areas
+        ]
+        if not rows:
+            return b.note(_("This questionnaire has no focus areas."))
+        return b.table(header, rows, [220, 50, 85, 62, 64.9], right=(1, 3, 4))
+
+    def _strengths(self):
+        b = self.b
+        if not self.data.strengths:
+            return [b.note(_("No strength yet: no answered question scores 75 or more."))]
+        findings = {f.code: f for f in self.data.findings}
+        rows = [
+            [b.cell((b.bold(s.code), b.run(" " + s.text))), self._in_place(findings.get(s.code))]
+            for s in self.data.strengths
+        ]
+        header = [_("Question"), _("What is in place"), _("Score")]
+        for row, strength in zip(rows, self.data.strengths, strict=True):
+            row.append(f"{strength.score:.0f}")
+        return [b.table(header, rows, [200, 231.9, 50], right=(2,))]
+
+    def _in_place(self, finding):
+        """The level reached, in the words of its descriptor (or the answer itself)."""
+        if finding is None:
+            return ""
+        return self.b.cell(self._answer_runs(finding))
+
+    def _top_gaps(self):
+        b = self.b
+        gaps = self.data.gaps[:10]
+        if not gaps:
+            return [b.note(self._no_gap_text())]
+        rows = [
+            [
+                str(g.rank),
+                f"{g.code} — {g.text}",
+                f"{g.current:.0f} → {g.target:.0f}",
+                g.class_label,
+                g.support,
+            ]
+            for g in gaps
+        ]
+        header = ["#", _("Question"), _("Score → target"), _("Class"), _("Support needed")]
+        return [b.table(header, rows, [20, 252, 68, 54, 87.9], right=(0, 2))]
+
+    def _no_gap_text(self):
+        if self.data.results.overall.value is None:
+            return _("No gap can be identified until questions are answered (not answered yet).")
+        return _("No gap: every answered question meets its target.")
+
+    def _class_table(self):
+        counts = self.data.gap_counts
+        rows = [
+            [
+                "A",
+                _("Can be implemented now with the administration's own resources."),
+                counts["A"],
+            ],
+            [
+                "B",
+                _("Needs more time (for example legal reform), or support not stated."),
+                counts["B"],
+            ],
+            [
+                "C",
+                _("Needs outside support: technical assistance, equipment or funding."),
+                counts["C"],
+            ],
+        ]
+        return self.b.table(
+            [_("Class"), _("Meaning"), _("Gaps")], rows, [56, 365.9, 60], right=(2,)
+        )
+
+    # 4. Readiness ---------------------------------------------------------------------------
+
+    def readiness(self):
+        story = [self.section(_("Readiness")), self.subsection(_("By focus area"))]
+        story += self._radar() + [Spacer(1, 3 * mm), self._area_table()]
+        story += [CondPageBreak(70 * mm), self.subsection(_("By pillar and standard"))]
+        story += self._pillar_charts() + [Spacer(1, 3 * mm), self._pillar_table()]
+        story += [CondPageBreak(110 * mm), self.subsection(_("Trend")), *self._trend()]
+        return [*story, PageBreak()]
+
+    def _radar(self):
+        figure = figures.focus_area_radar(self.data)
+        return [self.b.fit(figure.drawing)] if figure else []
+
+    def _pillar_charts(self):
+        figure = figures.pillar_bars(self.data)
+        if figure is None:
+            return [self.b.note(_("No standard is covered by this questionnaire."))]
+        story = [self.b.fit(figure.drawing)]
+        for pillar in self.data.pillars:
+            story += [
+                Spacer(1, 3 * mm),
+                self.b.fit(figures.standard_bars(self.data, pillar).drawing),
+            ]
+        return story
+
+    def _pillar_table(self):
+        b = self.b
+        rows, bold_rows = [], []
+        for pillar in self.data.pillars:
+            bold_rows.append(len(rows) + 1)
+            rows.append(self._group_row(pillar, "SmallBold"))
+            rows += [self._group_row(s, "Cell", indent=True) for s in pillar.children]
+        if not rows:
+            return Spacer(1, 0)
+        header = [_("Pillar / standard"), _("Score"), _("Band"), _("Answered"), _("Change")]
+        return b.table(header, rows, [220, 50, 85, 62, 64.9], right=(1, 3, 4))
+
+    def _group_row(self, group, style, indent=False):
+        b = self.b
+        label = f"{group.code} — {group.title}"
+        name = b.cell(("\u00a0" * 4 if indent else "") + label, style)  # no break in the indent
+        return [
+            name,
+            score_text(group.score),
+            b.cell(band_runs(group.score.band if group.score else None)),
+            answered_text(group.score),
+            change_text(group.score, group.earlier),
+        ]
+
+    def _trend(self):
+        figure = figures.trend_lines(self.data)
+        if figure is None:
+            return [
+                self.b.note(
+                    _(
+                        "This is the first assessment of this phase for the administration: "
+                        "a trend appears once a follow-up assessment exists."
+                    )
+                )
+            ]
+        return [self.b.fit(figure.drawing)]
