@@ -196,7 +196,10 @@ class StartAssessmentForm(forms.Form):
         queryset=Assessment.objects.none(),
         required=False,
         empty_label=_("No: start empty"),
-        help_text=_("Copies its answers and links its evidence, so a follow-up takes minutes."),
+        help_text=_(
+            "Only an assessment of the same phase. Copies its answers, marked as carried over "
+            "until you confirm or change them, and links its evidence."
+        ),
     )
 
     def __init__(self, *args, administration, **kwargs):
@@ -228,6 +231,24 @@ class StartAssessmentForm(forms.Form):
             data["phase_obj"] = framework.phases.filter(number=number).first()
             if data["phase_obj"] is None:
                 self.add_error("phase", _("This edition has no questionnaire for that phase."))
+        previous = data.get("previous")
+        if previous is not None and number and previous.phase.number != number:
+            self.add_error(
+                "previous",
+                forms.ValidationError(
+                    _(
+                        "“%(title)s” is a Phase %(other)s assessment: a Phase %(phase)s "
+                        "assessment can only be pre-filled from a Phase %(phase)s one. Choose "
+                        "another, or start empty."
+                    ),
+                    code="other_phase",
+                    params={
+                        "title": previous.title,
+                        "other": previous.phase.number,
+                        "phase": number,
+                    },
+                ),
+            )
         return data
 
 

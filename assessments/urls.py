@@ -17,6 +17,11 @@ urlpatterns = [
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", questionnaire.section, name="section"),
     path(
+        "assessments/<int:pk>/sections/<str:code>/confirm/",
+        questionnaire.confirm_section,
+        name="confirm_section",
+    ),
+    path(
         "assessments/<int:pk>/answers/<int:question_id>/autosave/",
         questionnaire.autosave,
         name="autosave",

@@ -40,6 +40,13 @@ ACTIONS = {
         200,
         "draft",
     ),
+    "confirm_section": (
+        "post",
+        lambda a: reverse("confirm_section", args=[a.pk, "AEI"]),
+        lambda a: {},
+        302,
+        "draft",
+    ),
     "submit": ("get", lambda a: reverse("submit", args=[a.pk]), None, 200, "draft"),
     "validate": (
         "post",
@@ -100,7 +107,7 @@ EXPECTED = {
     },
 }
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
-EXPECTED["autosave"] = EXPECTED["edit"]
+EXPECTED["autosave"] = EXPECTED["confirm_section"] = EXPECTED["edit"]
 EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 # Donors never export raw answers, even of a shared assessment.
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}

@@ -80,6 +80,16 @@ class Answer(models.Model):
         null=True, blank=True, help_text=_("Overrides the question's target for this assessment.")
     )
     version = models.PositiveIntegerField(default=0)
+    carried_over_from = models.ForeignKey(
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The assessment this answer was copied from, until someone confirms or changes it."
+        ),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

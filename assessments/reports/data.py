@@ -167,6 +167,7 @@ class ReportData:
     action_plan: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     evidence: list = field(default_factory=list)  # (question code, EvidenceItem)
+    carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
 
     @property
     def findings(self):
@@ -191,6 +192,7 @@ def build_report_data(assessment):
     data.trend = _trend(trend, data.focus_areas)
     data.answered = sum(f.answered for f in findings.values())
     data.total = len(findings)
+    data.carried_over_unconfirmed = sum(1 for a in answers.values() if a.carried_over_from_id)
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])

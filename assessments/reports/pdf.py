@@ -207,7 +207,8 @@ class AssessmentReport(ReportRenderer):
             (
                 share,
                 "Figure",
-                _("Questions answered: %(n)s of %(total)s") % {"n": d.answered, "total": d.total},
+                _("Questions answered: %(n)s of %(total)s") % {"n": d.answered, "total": d.total}
+                + carried_over_text(d.carried_over_unconfirmed),
             ),
             (
                 str(len(d.gaps)),
@@ -704,3 +705,10 @@ def evidence_runs(item):
     for part in parts[1:]:
         runs += [Run(" · "), part]
     return tuple(runs)
+
+
+def carried_over_text(n):
+    """Added to the completion figure while copied answers are still unchecked."""
+    if not n:
+        return ""
+    return " " + _("(%(n)s carried over, not confirmed)") % {"n": n}

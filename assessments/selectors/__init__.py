@@ -1,7 +1,7 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
-from .answers import na_reasons_missing
+from .answers import carried_over_unconfirmed, na_reasons_missing
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -24,6 +24,7 @@ __all__ = [
     "answer_rows",
     "answers_by_question",
     "assessments_for",
+    "carried_over_unconfirmed",
     "completion_by_focus_area",
     "default_framework",
     "framework_overview",

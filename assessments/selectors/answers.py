@@ -10,3 +10,9 @@ def na_reasons_missing(assessment):
         .filter(na_justification__regex=r"^\s*$")
         .count()
     )
+
+
+def carried_over_unconfirmed(assessment):
+    """How many answers were copied from an earlier assessment and not yet confirmed or
+    changed (one query)."""
+    return Answer.objects.filter(assessment=assessment, carried_over_from__isnull=False).count()

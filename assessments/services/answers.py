@@ -3,7 +3,7 @@ detection and history, add evidence."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -56,7 +56,17 @@ class SaveResult:
 
 
 def start_assessment(user, administration, phase, title, period_start, period_end, previous=None):
-    """Create a draft; with `previous`, copy its answers and link its evidence."""
+    """Create a draft; with `previous`, copy its answers and link its evidence.
+
+    Only an assessment of the same phase can pre-fill: another phase asks other questions,
+    so a copy would silently start empty.
+    """
+    if previous is not None and previous.phase.number != phase.number:
+        raise ValidationError(
+            "A Phase %(phase)s assessment can only start from another Phase %(phase)s one.",
+            code="other_phase",
+            params={"phase": phase.number},
+        )
     with transaction.atomic():
         assessment = Assessment.objects.create(
             administration=administration,
@@ -88,7 +98,12 @@ def _copy_answers(user, source, target):
             continue
         values = {name: getattr(old, name) for name in Answer.VALUE_FIELDS}
         copy = Answer(
-            assessment=target, question=question, updated_by=user, updated_at=now, **values
+            assessment=target,
+            question=question,
+            updated_by=user,
+            updated_at=now,
+            carried_over_from=source,
+            **values,
         )
         copies.append(copy)
         pairs.append((old, copy))
@@ -215,6 +230,7 @@ def _write_answers(user, assessment, changes, existing):
         if answer.pk:
             updated.append(answer)
         answer.version += 1
+        answer.carried_over_from = None  # changed: no longer a copy to check
         answer.updated_by = user
         answer.updated_at = now
         history.append(
@@ -231,12 +247,26 @@ def _write_answers(user, assessment, changes, existing):
     Answer.objects.bulk_create(created)
     if updated:
         Answer.objects.bulk_update(
-            updated, [*Answer.VALUE_FIELDS, "version", "updated_by", "updated_at"]
+            updated,
+            [*Answer.VALUE_FIELDS, "version", "carried_over_from", "updated_by", "updated_at"],
         )
     AnswerChange.objects.bulk_create(history)
     if result.saved:
         Assessment.objects.filter(pk=assessment.pk).update(updated_at=now)
     return result
+
+
+def confirm_carried_over(user, assessment, questions):
+    """The person checked these carried-over answers: they are now this assessment's own.
+
+    Returns how many were confirmed. Answers typed or changed here are not affected.
+    """
+    ensure_editable(assessment)
+    return Answer.objects.filter(
+        assessment=assessment,
+        question__in=[q.pk for q in questions],
+        carried_over_from__isnull=False,
+    ).update(carried_over_from=None, updated_by=user, updated_at=timezone.now())
 
 
 def add_evidence(user, assessment, question, *, upload=None, url="", title=""):

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import selectors
 from ..models import Answer
 from .safe_tags import answer_summary
 
@@ -48,3 +49,12 @@ def conflict_rows(conflict):
         )
         for part in conflict.differences()
     ]
+
+
+@register.inclusion_tag("assessments/_carried_over_notice.html")
+def carried_over_notice(assessment, count=None):
+    """ "N answers carried over, not yet confirmed", wherever the assessment is summed up
+    (overview, submit, results). Counts them itself when the page did not (one query)."""
+    if count is None:
+        count = selectors.carried_over_unconfirmed(assessment)
+    return {"assessment": assessment, "count": count}

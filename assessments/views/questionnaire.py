@@ -43,7 +43,20 @@ def assessment_start(request, administration_id):
             data["period_end"],
             previous=data["previous"],
         )
-        messages.success(request, _("Assessment started."))
+        if data["previous"] is not None:
+            messages.success(
+                request,
+                _(
+                    "Assessment started from “%(title)s”: %(n)s answer(s) carried over. "
+                    "Confirm or change each of them."
+                )
+                % {
+                    "title": data["previous"].title,
+                    "n": selectors.carried_over_unconfirmed(assessment),
+                },
+            )
+        else:
+            messages.success(request, _("Assessment started."))
         return redirect("assessment_detail", assessment.pk)
     return render(
         request,
@@ -62,6 +75,7 @@ def assessment_detail(request, pk):
         "sections": sections,
         "completion": selectors.overall_completion(sections),
         "na_reasons_missing": selectors.na_reasons_missing(assessment),
+        "carried_over": selectors.carried_over_unconfirmed(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
         )[:5],
@@ -81,7 +95,7 @@ def _section_objects(request, pk, code, action):
     answers = {
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment, question__in=questions)
-        .select_related("question")
+        .select_related("question", "carried_over_from")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")))
     }
     return assessment, focus_area, questions, answers
@@ -97,6 +111,7 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
         "previous_section": focus_areas[index - 1] if index > 0 else None,
         "next_section": focus_areas[index + 1] if index + 1 < len(focus_areas) else None,
         "forms": forms,
+        "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
         "conflicts": conflicts or {},
         "editable": assessment.is_editable,
         "retry_seconds": AUTOSAVE_RETRY_SECONDS,
@@ -184,6 +199,22 @@ def _report_saved(request, result, forms):
             )
             % {"n": drafts},
         )
+
+
+@login_required
+@require_POST
+def confirm_section(request, pk, code):
+    """Confirm the section's carried-over answers as they stand (one question, or all)."""
+    assessment, focus_area, questions, _answers = _section_objects(request, pk, code, Action.EDIT)
+    only = request.POST.get("question")
+    if only:
+        questions = [q for q in questions if str(q.pk) == only]
+    n = services.confirm_carried_over(request.user, assessment, questions)
+    if request.htmx:
+        return render(request, "assessments/_confirmed.html", {"question_id": only, "n": n})
+    messages.success(request, _("%(n)s carried-over answer(s) confirmed.") % {"n": n})
+    url = reverse("section", args=[assessment.pk, focus_area.code])
+    return redirect(f"{url}#q-{only}" if only and n else url)
 
 
 @login_required

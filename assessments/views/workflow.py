@@ -27,9 +27,12 @@ def submit(request, pk):
         else:
             messages.success(request, _("Submitted for review. It is now read-only."))
             return redirect("assessment_detail", assessment.pk)
-    return render(
-        request, "assessments/submit.html", {"assessment": assessment, "missing": missing}
-    )
+    context = {
+        "assessment": assessment,
+        "missing": missing,
+        "carried_over": selectors.carried_over_unconfirmed(assessment),
+    }
+    return render(request, "assessments/submit.html", context)
 
 
 @login_required
