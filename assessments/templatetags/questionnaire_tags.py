@@ -58,3 +58,9 @@ def carried_over_notice(assessment, count=None):
     if count is None:
         count = selectors.carried_over_unconfirmed(assessment)
     return {"assessment": assessment, "count": count}
+
+
+@register.filter
+def answer_text(answer):
+    """The chosen answer as text (a level with its descriptor, yes/no, number, text)."""
+    return answer_summary({**answer.snapshot(), "not_applicable": False}, answer.question)

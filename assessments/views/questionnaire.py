@@ -101,7 +101,7 @@ def _section_objects(request, pk, code, action):
     return assessment, focus_area, questions, answers
 
 
-def _section_context(assessment, focus_area, forms, conflicts=None):
+def _section_context(request, assessment, focus_area, forms, conflicts=None):
     focus_areas = list(assessment.framework.focus_areas.all())
     index = [fa.pk for fa in focus_areas].index(focus_area.pk)
     return {
@@ -113,7 +113,8 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
         "forms": forms,
         "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
         "conflicts": conflicts or {},
-        "editable": assessment.is_editable,
+        # Reading is not editing: whoever may not edit reads the answers as text.
+        "editable": permissions.can(request.user, Action.EDIT, assessment),
         "retry_seconds": AUTOSAVE_RETRY_SECONDS,
     }
 
@@ -126,12 +127,14 @@ def section(request, pk, code):
     if request.method != "POST":
         forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
         return render(
-            request, "assessments/section.html", _section_context(assessment, focus_area, forms)
+            request,
+            "assessments/section.html",
+            _section_context(request, assessment, focus_area, forms),
         )
     forms = [AnswerForm(request.POST, question=q, answer=answers.get(q.pk)) for q in questions]
     if not all(form.is_valid() for form in forms):
         messages.error(request, _("Some answers need attention; nothing was saved. See below."))
-        context = _section_context(assessment, focus_area, forms)
+        context = _section_context(request, assessment, focus_area, forms)
         return render(request, "assessments/section.html", context, status=400)
     changes = {form.question: (form.answer_values(), form.loaded_version()) for form in forms}
     changes = services.resolve(changes, _resolutions(request.POST, questions))
@@ -180,7 +183,7 @@ def _conflict_screen(request, assessment, focus_area, questions, answers, error)
         )
         % {"n": len(conflicts)},
     )
-    context = _section_context(assessment, focus_area, forms, conflicts)
+    context = _section_context(request, assessment, focus_area, forms, conflicts)
     return render(request, "assessments/section.html", context, status=409)
 
 
