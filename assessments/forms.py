@@ -327,6 +327,10 @@ class EvidenceForm(forms.Form):
         label=_("Or a link"), required=False, max_length=500, assume_scheme="https"
     )
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
+    shared_with_donors = forms.BooleanField(
+        label=_("Donors may see this document (once the assessment is shared with them)"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

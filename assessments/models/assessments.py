@@ -203,6 +203,10 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    shared_with_donors = models.BooleanField(
+        default=False,
+        help_text=_("Donors may open it when the assessment is shared with them."),
+    )
 
     class Meta:
         ordering = ["uploaded_at", "id"]

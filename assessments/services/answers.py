@@ -269,13 +269,21 @@ def confirm_carried_over(user, assessment, questions):
     ).update(carried_over_from=None, updated_by=user, updated_at=timezone.now())
 
 
-def add_evidence(user, assessment, question, *, upload=None, url="", title=""):
+def add_evidence(
+    user, assessment, question, *, upload=None, url="", title="", shared_with_donors=False
+):
     """Attach a file or a link to a question's answer (an empty answer is created if needed)."""
     ensure_editable(assessment)
     answer, _created = Answer.objects.get_or_create(
         assessment=assessment, question=question, defaults={"updated_by": user}
     )
-    evidence = Evidence(answer=answer, url=url, title=title, uploaded_by=user)
+    evidence = Evidence(
+        answer=answer,
+        url=url,
+        title=title,
+        uploaded_by=user,
+        shared_with_donors=shared_with_donors,
+    )
     if upload is not None:
         evidence.original_name = upload.name[:255]
         evidence.content_type = getattr(upload, "detected_type", "") or upload.content_type or ""

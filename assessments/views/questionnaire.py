@@ -122,7 +122,7 @@ def _section_context(request, assessment, focus_area, forms, conflicts=None):
 @login_required
 def section(request, pk, code):
     """A focus area's questions; POST saves the whole section at once ("Save draft")."""
-    action = Action.EDIT if request.method == "POST" else Action.VIEW
+    action = Action.EDIT if request.method == "POST" else Action.READ_ANSWERS
     assessment, focus_area, questions, answers = _section_objects(request, pk, code, action)
     if request.method != "POST":
         forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
@@ -246,7 +246,7 @@ def autosave(request, pk, question_id):
 @login_required
 def resume(request, pk):
     """Back to the question the person last changed, else the first section."""
-    assessment = permissions.get_assessment_for(request.user, pk)
+    assessment = permissions.get_assessment_for(request.user, pk, Action.READ_ANSWERS)
     last = (
         AnswerChange.objects.filter(assessment=assessment, changed_by=request.user)
         .select_related("question__focus_area")
@@ -264,7 +264,7 @@ def resume(request, pk):
 @login_required
 def question_detail(request, pk, question_id):
     """One question: its evidence (add files and links here) and its history."""
-    assessment = permissions.get_assessment_for(request.user, pk)
+    assessment = permissions.get_assessment_for(request.user, pk, Action.READ_ANSWERS)
     question = get_object_or_404(
         selectors.questions_of(assessment).prefetch_related("standards"), pk=question_id
     )
@@ -282,6 +282,7 @@ def question_detail(request, pk, question_id):
                 upload=form.cleaned_data["file"],
                 url=form.cleaned_data["url"],
                 title=form.cleaned_data["title"],
+                shared_with_donors=form.cleaned_data["shared_with_donors"],
             )
             messages.success(request, _("Evidence added."))
             return redirect("question_detail", assessment.pk, question.pk)
@@ -306,6 +307,8 @@ def evidence_download(request, pk, evidence_id):
     """Evidence files are never public: served here after the permission check."""
     assessment = permissions.get_assessment_for(request.user, pk)
     evidence = get_object_or_404(Evidence, pk=evidence_id, answer__assessment=assessment)
+    if not permissions.may_download_evidence(request.user, assessment, evidence):
+        raise PermissionDenied(_("This document is not shared with donors."))
     if not evidence.file:
         raise Http404("This evidence is a link.")
     response = FileResponse(
@@ -320,7 +323,7 @@ def evidence_download(request, pk, evidence_id):
 
 @login_required
 def history(request, pk):
-    assessment = permissions.get_assessment_for(request.user, pk)
+    assessment = permissions.get_assessment_for(request.user, pk, Action.HISTORY)
     changes = AnswerChange.objects.filter(assessment=assessment).select_related(
         "question", "changed_by"
     )[:500]
