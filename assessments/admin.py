@@ -9,6 +9,7 @@ from .models import (
     Evidence,
     FocusArea,
     Framework,
+    Invitation,
     Membership,
     Phase,
     Pillar,
@@ -133,3 +134,13 @@ class AnswerAdmin(admin.ModelAdmin):
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
     list_display = ["answer", "title", "original_name", "url", "size", "uploaded_at"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Administrators see who invited whom to which administration, and the answer."""
+
+    list_display = ["user", "administration", "role", "status", "invited_by", "created_at"]
+    list_filter = ["status", "role", "administration"]
+    search_fields = ["user__email", "user__username", "administration__name"]
+    readonly_fields = ["token", "created_at", "answered_at"]

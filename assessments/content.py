@@ -17,6 +17,7 @@ from .models import FocusArea, Framework, Phase, Pillar, Question, Standard
 
 LANGUAGES = ("en", "fr")
 ANSWER_TYPES = {choice.value for choice in Question.AnswerType}
+NUMBER_KINDS = {choice.value for choice in Question.NumberKind}
 STANDARD_KINDS = {choice.value for choice in Standard.Kind}
 LINE = "__line__"
 
@@ -165,7 +166,8 @@ def read_content(path, translations=None):
     return content
 
 
-TRANSLATED_FIELDS = {"text", "guidance", "evidence", "unit", "levels"}
+TRANSLATED_FIELDS = {"text", "guidance", "evidence", "unit", "levels", "na_reasons"}
+LIST_FIELDS = {"levels", "na_reasons"}  # translated item by item
 
 
 def _apply_translation(content, overlay):
@@ -197,16 +199,17 @@ def _translate_question(check, question, code, fields, language):
             continue
         if name not in TRANSLATED_FIELDS:
             check.fail(fields, code, f"'{name}' cannot be translated", "unknown_key")
-        elif name == "levels":
+        elif name in LIST_FIELDS:
             if (
                 not isinstance(value, list)
-                or len(value) != len(question["levels"])
-                or not all(isinstance(level, str) and level.strip() for level in value)
+                or len(value) != len(question[name])
+                or not all(isinstance(item, str) and item.strip() for item in value)
             ):
-                check.fail(fields, code, "levels must list one text per level", "levels")
+                what = "level" if name == "levels" else "reason"
+                check.fail(fields, code, f"{name} must list one text per {what}", name)
                 continue
-            for level, text in zip(question["levels"], value, strict=True):
-                level[language] = text.strip()
+            for item, text in zip(question[name], value, strict=True):
+                item[language] = text.strip()
         elif not isinstance(value, str) or not value.strip():
             check.fail(fields, code, f"'{name}' must be text", "wrong_type")
         else:
@@ -316,9 +319,13 @@ def _question(check, node, code, phases, focus_areas, standards):
     mandatory = node.get("mandatory", True)
     if not isinstance(mandatory, bool):
         check.fail(node, code, "'mandatory' must be true or false", "wrong_type")
+    na_allowed, na_reasons = _not_applicable(check, node, code)
+    assesses = node.get("assesses_standards", node.get("phase") == 1)
+    if not isinstance(assesses, bool):
+        check.fail(node, code, "'assesses_standards' must be true or false", "wrong_type")
 
     levels, target, unit = [], node.get("target"), {"en": ""}
-    better = node.get("better", "higher")
+    better, number_kind = node.get("better", "higher"), ""
     if answer_type == "maturity":
         raw_levels = node.get("levels")
         if not isinstance(raw_levels, list) or len(raw_levels) != 5:
@@ -339,6 +346,7 @@ def _question(check, node, code, phases, focus_areas, standards):
             check.fail(node, code, "a number question needs a numeric 'target'", "bad_target")
         if better not in ("higher", "lower"):
             check.fail(node, code, "'better' must be 'higher' or 'lower'", "wrong_type")
+        number_kind = _number_kind(check, node, code, unit["en"], target)
     else:
         target = None
     return {
@@ -356,8 +364,45 @@ def _question(check, node, code, phases, focus_areas, standards):
         "target": target,
         "unit": unit,
         "better": better if answer_type == "number" else "higher",
+        "number_kind": number_kind,
+        "na_allowed": na_allowed,
+        "na_reasons": na_reasons,
+        "assesses_standards": assesses,
         "unverified": _note(check, node, code),
     }
+
+
+def _not_applicable(check, node, code):
+    """(na_allowed, reasons): N/A is refused unless the content allows it for the question."""
+    allowed = node.get("na_allowed", False)
+    if not isinstance(allowed, bool):
+        check.fail(node, code, "'na_allowed' must be true or false", "wrong_type")
+        allowed = False
+    raw = node.get("na_reasons")
+    if raw is None:
+        return allowed, []
+    if not allowed:
+        check.fail(node, code, "'na_reasons' needs 'na_allowed: true'", "na_reasons_without_na")
+        return allowed, []
+    if not isinstance(raw, list) or not raw:
+        check.fail(node, code, "'na_reasons' must be a non-empty list", "wrong_type")
+        return allowed, []
+    return allowed, [check.text({"reason": r, LINE: node[LINE]}, code, "reason") for r in raw]
+
+
+def _number_kind(check, node, code, unit, target):
+    """count | percentage | hours | amount; without `number_kind`, guessed from the unit."""
+    default = {"%": "percentage", "hours": "hours", "h": "hours"}.get(unit.strip(), "amount")
+    kind = node.get("number_kind", default)
+    if kind not in NUMBER_KINDS:
+        check.fail(node, code, f"unknown number_kind '{kind}'", "unknown_number_kind")
+        return default
+    if isinstance(target, int | float) and not isinstance(target, bool):
+        if kind == "percentage" and not 0 <= target <= 100:
+            check.fail(node, code, "a percentage target must be from 0 to 100", "bad_target")
+        if kind == "count" and target != int(target):
+            check.fail(node, code, "a count target must be a whole number", "bad_target")
+    return kind
 
 
 def _note(check, node, place):
@@ -373,12 +418,12 @@ def _split(fields):
     """{name: {lang: text}} -> (English columns, translations JSON)."""
     english, translations = {}, {}
     for name, texts in fields.items():
-        if name == "levels":
-            english[name] = [level["en"] for level in texts]
+        if name in LIST_FIELDS:
+            english[name] = [item["en"] for item in texts]
             for lang in LANGUAGES[1:]:
-                if any(lang in level for level in texts):
+                if any(lang in item for item in texts):
                     translations.setdefault(lang, {})[name] = [
-                        level.get(lang, level["en"]) for level in texts
+                        item.get(lang, item["en"]) for item in texts
                     ]
             continue
         english[name] = texts["en"]
@@ -510,6 +555,9 @@ def _write(content):
             "mandatory": q["mandatory"],
             "target": None if q["target"] is None else float(q["target"]),
             "better": q["better"],
+            "number_kind": q["number_kind"],
+            "na_allowed": q["na_allowed"],
+            "assesses_standards": q["assesses_standards"],
             "retired": False,
             "unverified": q["unverified"],
             "texts": {
@@ -518,6 +566,7 @@ def _write(content):
                 "evidence_examples": q["evidence"],
                 "unit": q["unit"],
                 "levels": q["levels"],
+                "na_reasons": q["na_reasons"],
             },
         }
         question = _upsert(
@@ -541,6 +590,15 @@ def _write(content):
         questions_updated=len(loaded) - added,
         questions_retired=len(retired),
     )
+
+
+def _list_texts(obj, field):
+    """A translated list (levels, N/A reasons) back to the file format."""
+    french = obj.translations.get("fr", {}).get(field)
+    english = list(getattr(obj, field))
+    if not french:
+        return english
+    return [{"en": en, "fr": fr} for en, fr in zip(english, french, strict=True)]
 
 
 def _texts(obj, field):
@@ -574,17 +632,17 @@ def export_content(framework):
             "answer_type": q.answer_type,
             "weight": q.weight,
             "mandatory": q.mandatory,
+            "na_allowed": q.na_allowed,
+            "assesses_standards": q.assesses_standards,
         }
+        if q.na_reasons:
+            data["na_reasons"] = _list_texts(q, "na_reasons")
         if q.answer_type == "maturity":
             data["target"] = int(q.target)
-            fr_levels = q.translations.get("fr", {}).get("levels")
-            data["levels"] = (
-                [{"en": en, "fr": fr} for en, fr in zip(q.levels, fr_levels, strict=True)]
-                if fr_levels
-                else list(q.levels)
-            )
+            data["levels"] = _list_texts(q, "levels")
         elif q.answer_type == "number":
             data |= {"unit": _texts(q, "unit"), "target": q.target, "better": q.better}
+            data["number_kind"] = q.number_kind
         if q.unverified:
             data["unverified"] = q.unverified
         return data

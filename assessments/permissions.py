@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .models import Assessment, Membership
+from .models import Administration, Assessment, Indicator, Membership, MonitoringReview
 
 Role = Membership.Role
 
@@ -70,6 +70,20 @@ def may_manage_people(user, administration):
     return has_role(user, Role.COORDINATOR, administration.pk)
 
 
+def get_invitation_for(user, token):
+    """An invitation is seen only by the person invited: anyone else gets 404."""
+    from .models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("administration", "invited_by")
+        .filter(token=token, user_id=user.pk)
+        .first()
+    )
+    if invitation is None or not user.is_authenticated:
+        raise Http404("No such invitation.")
+    return invitation
+
+
 def can(user, action, assessment):
     """May this person do `action` on this assessment?"""
     if not user.is_authenticated:
@@ -123,3 +137,212 @@ def get_assessment_for(user, pk, action=Action.VIEW):
     if not can(user, action, assessment):
         raise PermissionDenied(f"You may not {action} this assessment.")
     return assessment
+
+
+# The implementation plan and the programme page (Columbus Phases 2 and 3) -------------------
+
+
+class PlanAction(StrEnum):
+    VIEW = "view_plan"  # the plan page, its report and exports
+    EDIT = "edit_plan"  # shape and update actions, milestones, progress
+    ADOPT = "adopt_plan"  # adopt a version (and so revise the plan)
+    COMMENT = "comment_plan"  # a reviewer's comment on an action
+    PROPOSE = "propose_plan"  # start the plan from a validated assessment
+
+
+def may_see_programme(user, administration_id):
+    """The programme page: the administration's own people and reviewers."""
+    return user.is_authenticated and (
+        administration_id in administration_ids(user) or is_reviewer(user)
+    )
+
+
+def get_administration_for(user, pk):
+    """An administration whose programme the person may see, else 404."""
+    from .models import Administration
+
+    if not may_see_programme(user, pk):
+        raise Http404("No such administration.")
+    administration = Administration.objects.select_related("region").filter(pk=pk).first()
+    if administration is None:
+        raise Http404("No such administration.")
+    return administration
+
+
+def donor_organisation_ids(user):
+    return {d for r, _a, d in memberships(user) if r == Role.DONOR and d is not None}
+
+
+def can_on_plan(user, action, plan):
+    """May this person do `action` on this plan? Donors only ever read shared actions."""
+    if not user.is_authenticated:
+        return False
+    own = plan.administration_id in administration_ids(user)
+    match action:
+        case PlanAction.VIEW:
+            return own or is_reviewer(user)
+        case PlanAction.EDIT | PlanAction.PROPOSE:
+            return own
+        case PlanAction.ADOPT:
+            return has_role(user, Role.COORDINATOR, plan.administration_id)
+        case PlanAction.COMMENT:
+            return own or is_reviewer(user)
+    raise ValueError(f"unknown action {action!r}")
+
+
+def _plan_visible(user, plan):
+    if can_on_plan(user, PlanAction.VIEW, plan):
+        return True
+    return (
+        bool(donor_organisation_ids(user))
+        and plan.actions.filter(shared_with__in=donor_organisation_ids(user)).exists()
+    )
+
+
+def get_plan_for(user, pk, action=PlanAction.VIEW):
+    """Fetch a plan: 404 if the person may not see it, 403 if they may not do `action`.
+
+    A donor with actions shared with them "sees" the plan (only those actions, see
+    `visible_plan_actions`) but may do nothing else.
+    """
+    from .models import Plan
+
+    plan = (
+        Plan.objects.select_related("administration__region", "framework", "baseline")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None or not _plan_visible(user, plan):
+        raise Http404("No such plan.")
+    if action == PlanAction.VIEW:
+        return plan
+    if not can_on_plan(user, action, plan):
+        raise PermissionDenied(f"You may not {action} this plan.")
+    return plan
+
+
+def get_plan_action_for(user, pk, action=PlanAction.VIEW):
+    """Fetch one action of a plan, with the plan's rules (a donor: only a shared action)."""
+    from .models import Action as PlanItem
+
+    item = (
+        PlanItem.objects.select_related("plan__administration", "focus_area").filter(pk=pk).first()
+    )
+    if item is None:
+        raise Http404("No such action.")
+    plan = item.plan
+    if not can_on_plan(user, PlanAction.VIEW, plan):
+        shared = item.shared_with.filter(pk__in=donor_organisation_ids(user)).exists()
+        if not (shared and action == PlanAction.VIEW):
+            raise Http404("No such action.")
+        return item
+    if action != PlanAction.VIEW and not can_on_plan(user, action, plan):
+        raise PermissionDenied(f"You may not {action} this action.")
+    return item
+
+
+def visible_plan_actions(user, queryset):
+    """All of a plan's actions for its people and reviewers; a donor, the shared ones only."""
+    if is_reviewer(user) or not is_donor(user):
+        return queryset
+    if administration_ids(user):
+        return queryset  # a donor who also works for the administration
+    return queryset.filter(shared_with__in=donor_organisation_ids(user)).distinct()
+
+
+def may_import_into(user, administration):
+    """Restoring an assessment document: the administration's coordinators, or a reviewer."""
+    return is_reviewer(user) or has_role(user, Role.COORDINATOR, administration.pk)
+
+
+def may_see_overview(user):
+    """The WCO-wide overview names every administration: reviewers only."""
+    return is_reviewer(user)
+
+
+def may_see_region_benchmark(user, region):
+    """A region's ranked unmet standards, with every administration: reviewers only.
+    Administrations see their region only as an anonymous aggregate (`own_position`)."""
+    return is_reviewer(user)
+
+
+# Monitoring (Columbus Phase 3) -------------------------------------------------------------
+
+DISCLOSED_TO_REVIEWERS = ("reviewers", "donors")
+
+
+def may_view_monitoring(user, administration):
+    """The monitoring page: the administration, reviewers, and donors (who see only what is
+    shared with them)."""
+    return administration.pk in administration_ids(user) or is_reviewer(user) or is_donor(user)
+
+
+def may_edit_monitoring(user, administration):
+    """Indicators, measurements and reviews are kept by the administration's own people."""
+    return user.is_authenticated and administration.pk in administration_ids(user)
+
+
+def visible_indicators(user, queryset):
+    """Only the indicators this person may see, by each indicator's disclosure."""
+    if not user.is_authenticated:
+        return queryset.none()
+    own = Q(administration_id__in=administration_ids(user))
+    if is_reviewer(user):
+        return queryset.filter(own | Q(disclosure__in=DISCLOSED_TO_REVIEWERS))
+    if is_donor(user):
+        return queryset.filter(own | Q(disclosure="donors"))
+    return queryset.filter(own)
+
+
+def get_indicator_for(user, pk, action=Action.VIEW):
+    """An indicator for an action: 404 if it is not disclosed to the person, 403 if they see
+    it but may not change it."""
+    queryset = Indicator.objects.select_related("administration")
+    indicator = visible_indicators(user, queryset).filter(pk=pk).first()
+    if indicator is None:
+        raise Http404("No such indicator.")
+    if action != Action.VIEW and not may_edit_monitoring(user, indicator.administration):
+        raise PermissionDenied("You may not change this indicator.")
+    return indicator
+
+
+def can_review(user, action, review):
+    """May this person do `action` on this monitoring review? Same rules as an assessment."""
+    return can(user, action, review)
+
+
+def visible_reviews(user, queryset):
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_reviewer(user):
+        return queryset
+    allowed = Q(administration_id__in=administration_ids(user))
+    if is_donor(user):
+        allowed |= Q(shared_with_donors=True)
+    return queryset.filter(allowed)
+
+
+def get_review_for(user, pk, action=Action.VIEW):
+    """A monitoring review: 404 if it is not visible, 403 if the action is not allowed."""
+    queryset = MonitoringReview.objects.select_related(
+        "administration__region", "baseline__framework", "follow_up"
+    )
+    review = visible_reviews(user, queryset).filter(pk=pk).first()
+    if review is None:
+        raise Http404("No such review.")
+    if not can_review(user, action, review):
+        raise PermissionDenied(f"You may not {action} this review.")
+    return review
+
+
+def get_monitoring_for(user, pk, edit=False):
+    """An administration's monitoring: 404 unless the person may see it; 403 when they see
+    it but `edit` is asked of someone outside the administration."""
+    administration = Administration.objects.filter(pk=pk).first()
+    if administration is None or not may_view_monitoring(user, administration):
+        raise Http404("No such administration.")
+    if edit and not may_edit_monitoring(user, administration):
+        if not is_reviewer(user):  # donors: another administration's data stays unrevealed
+            raise Http404("No such administration.")
+        raise PermissionDenied("Only the administration's people change its monitoring.")
+    return administration

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import home, people, questionnaire, results, workflow
+from .views import (
+    data,
+    home,
+    monitoring,
+    overview,
+    people,
+    plan_documents,
+    planning,
+    programme,
+    questionnaire,
+    results,
+    workflow,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -13,6 +25,7 @@ urlpatterns = [
         name="assessment_start",
     ),
     path("administrations/<int:administration_id>/people/", people.people, name="people"),
+    path("invitations/<str:token>/", people.invitation, name="invitation"),
     path("assessments/<int:pk>/", questionnaire.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", questionnaire.section, name="section"),
@@ -43,4 +56,99 @@ urlpatterns = [
     path("assessments/<int:pk>/review/", workflow.review, name="review"),
     path("assessments/<int:pk>/share/", workflow.share, name="share"),
     path("assessments/<int:pk>/report.pdf", results.report_pdf, name="report_pdf"),
+    # Columbus programme and implementation plan (Phase 2)
+    path("programmes/", programme.programme_list, name="programme_list"),
+    path(
+        "administrations/<int:administration_id>/programme/", programme.programme, name="programme"
+    ),
+    path(
+        "administrations/<int:administration_id>/plan/propose/",
+        planning.propose,
+        name="plan_propose",
+    ),
+    path("plans/<int:pk>/", planning.plan_page, name="plan"),
+    path("plans/<int:pk>/actions/", planning.bulk, name="plan_bulk"),
+    path("plans/<int:pk>/actions/add/", planning.action_add, name="action_add"),
+    path("plans/<int:pk>/adopt/", planning.adopt, name="plan_adopt"),
+    path("plans/<int:pk>/compare/", planning.compare, name="plan_compare"),
+    path("plans/<int:pk>/report.pdf", plan_documents.report_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/report.docx", plan_documents.report_docx, name="plan_docx"),
+    path("plans/<int:pk>/export.csv", plan_documents.export_csv, name="plan_csv"),
+    path("plans/<int:pk>/export.xlsx", plan_documents.export_xlsx, name="plan_xlsx"),
+    path("plans/<int:pk>/proposals/new/", plan_documents.proposal_new, name="proposal_new"),
+    path(
+        "proposals/<int:proposal_id>/proposal.pdf", plan_documents.proposal_pdf, name="proposal_pdf"
+    ),
+    path(
+        "proposals/<int:proposal_id>/proposal.docx",
+        plan_documents.proposal_docx,
+        name="proposal_docx",
+    ),
+    path("actions/<int:pk>/", planning.action_edit, name="action_edit"),
+    path("actions/<int:pk>/split/", planning.action_split, name="action_split"),
+    path("actions/<int:pk>/milestones/", planning.milestone_add, name="milestone_add"),
+    path("actions/<int:pk>/notes/", planning.action_note, name="action_note"),
+    path("milestones/<int:milestone_id>/done/", planning.milestone_done, name="milestone_done"),
+    path("assessments/<int:pk>/data/", data.data_page, name="assessment_data"),
+    path("assessments/<int:pk>/export.xlsx", data.export_xlsx, name="export_xlsx"),
+    path("assessments/<int:pk>/scores.csv", data.scores_csv, name="scores_csv"),
+    path("assessments/<int:pk>/export.json", data.export_json, name="export_json"),
+    path("assessments/<int:pk>/workbook.xlsx", data.workbook_download, name="workbook_download"),
+    path("assessments/<int:pk>/workbook/upload/", data.workbook_upload, name="workbook_upload"),
+    path("assessments/<int:pk>/workbook/resolve/", data.workbook_resolve, name="workbook_resolve"),
+    path("administrations/<int:administration_id>/import/", data.import_json, name="import_json"),
+    path("overview/", overview.overview, name="overview"),
+    path(
+        "overview/export.csv", overview.overview_export, {"extension": "csv"}, name="overview_csv"
+    ),
+    path(
+        "overview/export.xlsx",
+        overview.overview_export,
+        {"extension": "xlsx"},
+        name="overview_xlsx",
+    ),
+    path("overview/regions/<int:region_id>/", overview.region_benchmark, name="region_benchmark"),
+    path(
+        "administrations/<int:administration_id>/position/",
+        overview.position,
+        name="region_position",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/",
+        monitoring.overview,
+        name="monitoring",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/propose/",
+        monitoring.propose,
+        name="indicator_propose",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators/new/",
+        monitoring.indicator_new,
+        name="indicator_new",
+    ),
+    path(
+        "administrations/<int:administration_id>/indicators.csv",
+        monitoring.export_csv,
+        name="indicators_csv",
+    ),
+    path(
+        "administrations/<int:administration_id>/monitoring/rhythm/",
+        monitoring.rhythm,
+        name="monitoring_rhythm",
+    ),
+    path(
+        "administrations/<int:administration_id>/reviews/new/",
+        monitoring.review_start,
+        name="review_start",
+    ),
+    path("indicators/<int:pk>/", monitoring.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", monitoring.indicator_edit, name="indicator_edit"),
+    path("reviews/<int:pk>/", monitoring.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/submit/", monitoring.review_submit, name="review_submit"),
+    path("reviews/<int:pk>/decide/", monitoring.review_decide, name="review_decide"),
+    path("reviews/<int:pk>/share/", monitoring.review_share, name="review_share"),
+    path("reviews/<int:pk>/progress-report.pdf", monitoring.progress_pdf, name="progress_pdf"),
+    path("reviews/<int:pk>/progress-report.docx", monitoring.progress_docx, name="progress_docx"),
 ]

@@ -222,3 +222,54 @@ def test_bad_translation_is_refused_with_file_and_reason(tmp_path, db, old, new,
     assert code in error.value.codes
     assert "tiny.fr.yaml" in str(error.value)
     assert Framework.objects.count() == 0
+
+
+# Not applicable, number kinds, standards assessed ---------------------------------------------
+
+
+def test_not_applicable_is_refused_unless_the_content_allows_it(tiny):
+    allowed = tiny.questions.get(code="T-AEI-02")
+    assert allowed.na_allowed is True
+    assert allowed.na_reasons == ["No land border"]
+    assert allowed.tr("na_reasons", "fr") == ["Pas de frontière terrestre"]
+    assert tiny.questions.get(code="T-AEI-01").na_allowed is False
+
+
+def test_number_kind_is_guessed_from_the_unit_or_read_from_the_file(tmp_path, tiny):
+    assert tiny.questions.get(code="T-ME-01").number_kind == "percentage"
+    framework = load_content(tiny_with(tmp_path, "better: higher", "number_kind: amount")).framework
+    assert framework.questions.get(code="T-ME-01").number_kind == "amount"
+
+
+def test_phase_2_and_3_questions_only_trace_to_their_standards_by_default(tiny):
+    assessed = dict(tiny.questions.values_list("code", "assesses_standards"))
+    assert assessed["T-AEI-01"] is True
+    assert assessed["T-ME-01"] is False and assessed["T-PI-01"] is False
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("    better: higher\n", "    number_kind: litres\n", "unknown_number_kind"),
+        ("    target: 90\n", "    target: 120\n", "bad_target"),
+        ("    target: 4\n", "    target: 4\n    na_reasons: [No sea]\n", "na_reasons_without_na"),
+        ("    target: 4\n", "    target: 4\n    na_allowed: maybe\n", "wrong_type"),
+    ],
+)
+def test_bad_not_applicable_or_number_kind_is_refused(tmp_path, old, new, code):
+    with pytest.raises(ContentError) as error:
+        read_content(tiny_with(tmp_path, old, new))
+    assert code in error.value.codes
+
+
+def test_the_safe_content_allows_not_applicable_only_where_a_mode_can_be_absent(db):
+    from tests.conftest import ROOT
+
+    content = read_content(ROOT / "fixtures" / "safe-2021.yaml")
+    allowed = {q["code"] for q in content["questions"] if q["na_allowed"]}
+    assert allowed == {
+        "NA-AEI-06", "NA-AEI-07", "NA-AEI-08", "NA-AEI-09", "NA-AEO-26", "ME-AEI-02",
+    }  # fmt: skip
+    kinds = {q["code"]: q["number_kind"] for q in content["questions"] if q["number_kind"]}
+    assert kinds["ME-AEO-01"] == "count" and kinds["ME-RM-02"] == "hours"
+    assert set(kinds.values()) == {"count", "percentage", "hours"}

@@ -5,12 +5,16 @@ their own administration's assessment and on another's. Later features add their
 ACTIONS; every role × scope × action is then checked.
 """
 
+import io
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from pypdf import PdfReader
 
 from assessments import services
-from assessments.models import Assessment
+from assessments.models import Assessment, Indicator, MonitoringReview
 from tests.conftest import start
 
 pytestmark = pytest.mark.django_db
@@ -115,10 +119,238 @@ EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
 
 
+# Data in and out (issue 14): exports like the CSV, uploads like editing, imports for
+# coordinators and reviewers.
+for _name in ("assessment_data", "export_xlsx", "scores_csv", "export_json", "workbook_download"):
+    ACTIONS[_name] = ("get", lambda a, n=_name: reverse(n, args=[a.pk]), None, 200, "draft")
+    EXPECTED[_name] = EXPECTED["export"]
+
+
+def workbook_post(assessment):
+    import io
+
+    from assessments import workbook
+    from assessments.selectors.data import workbook_inputs
+
+    content = io.BytesIO(workbook.build_workbook(assessment, *workbook_inputs(assessment)))
+    content.name = "workbook.xlsx"
+    return {"file": content}
+
+
+ACTIONS["workbook_upload"] = (
+    "post", lambda a: reverse("workbook_upload", args=[a.pk]), workbook_post, 200, "draft"
+)  # fmt: skip
+ACTIONS["workbook_resolve"] = (
+    "post", lambda a: reverse("workbook_resolve", args=[a.pk]), lambda a: {}, 302, "draft"
+)  # fmt: skip
+EXPECTED["workbook_upload"] = EXPECTED["workbook_resolve"] = EXPECTED["edit"]
+ACTIONS["import_json"] = (
+    "get", lambda a: reverse("import_json", args=[a.administration_id]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["import_json"] = {
+    "editor": (DENIED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (DENIED, DENIED),
+    "nobody": (DENIED, DENIED),
+}
+
+
+# The WCO-wide picture: reviewers only; an administration sees its own regional position.
+REVIEWERS_ONLY = {
+    role: ((ALLOWED, ALLOWED) if role == "reviewer" else (DENIED, DENIED)) for role in ROLES
+}
+for _name in ("overview", "overview_csv", "overview_xlsx"):
+    ACTIONS[_name] = ("get", lambda a, n=_name: reverse(n), None, 200, "draft")
+    EXPECTED[_name] = REVIEWERS_ONLY
+ACTIONS["region_benchmark"] = (
+    "get", lambda a: reverse("region_benchmark", args=[a.administration.region_id]), None, 200,
+    "draft",
+)  # fmt: skip
+EXPECTED["region_benchmark"] = REVIEWERS_ONLY
+ACTIONS["region_position"] = (
+    "get", lambda a: reverse("region_position", args=[a.administration_id]), None, 200, "draft"
+)  # fmt: skip
+EXPECTED["region_position"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
+
+
 def register(action, method, url, data, done_status, prepare_status, expected):
     """For later features: add a route to the matrix."""
     ACTIONS[action] = (method, url, data, done_status, prepare_status)
     EXPECTED[action] = expected
+
+
+# Monitoring (Columbus Phase 3) ------------------------------------------------------------
+# Builders create the indicator or review of the matrix's assessment's administration; the
+# indicator is disclosed to reviewers (donors see only what is shared with donors, below).
+
+
+def _indicator(a, disclosure="reviewers", name="Release time"):
+    return services.save_indicator(
+        None,
+        Indicator(administration=a.administration, name=name, unit="hours",
+                  baseline_value=72, target_value=24, better="lower", disclosure=disclosure),
+    )  # fmt: skip
+
+
+def _review(a, status="draft"):
+    review = services.start_review(
+        a.started_by, a.administration, "Review 2026", date(2026, 6, 30), a
+    )
+    MonitoringReview.objects.filter(pk=review.pk).update(status=status)
+    return review
+
+
+def _adm(name):
+    return lambda a: reverse(name, args=[a.administration_id])
+
+
+MONITORING_VIEW = {
+    "editor": (ALLOWED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (ALLOWED, ALLOWED),  # the page, with only what is shared with donors
+    "nobody": (DENIED, DENIED),
+}
+for _action, _method, _url, _data, _done in (
+    ("monitoring", "get", _adm("monitoring"), None, 200),
+    ("indicators_csv", "get", _adm("indicators_csv"), None, 200),
+):
+    register(_action, _method, _url, _data, _done, "validated", MONITORING_VIEW)
+for _action, _method, _url, _data, _done in (
+    ("indicator_new", "get", _adm("indicator_new"), None, 200),
+    ("indicator_propose", "post", _adm("indicator_propose"), None, 302),
+    ("review_start", "get", _adm("review_start"), None, 200),
+    ("indicator_edit", "get", lambda a: reverse("indicator_edit", args=[_indicator(a).pk]),
+     None, 200),
+    ("measurement", "post", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
+     lambda a: {"measured_on": "2025-01-01", "value": "48"}, 302),
+    ("review_evaluation", "post", lambda a: reverse("review_detail", args=[_review(a).pk]),
+     lambda a: {"evaluation": "Better."}, 302),
+):  # fmt: skip
+    register(_action, _method, _url, _data, _done, "validated", EXPECTED["edit"])
+register(
+    "indicator_detail", "get", lambda a: reverse("indicator_detail", args=[_indicator(a).pk]),
+    None, 200, "validated", {**EXPECTED["view"]},
+)  # fmt: skip
+register(
+    "monitoring_rhythm", "post", _adm("monitoring_rhythm"),
+    lambda a: {"reassessment_months": "12", "reminder_days": "30"}, 302, "validated",
+    EXPECTED["share"],
+)  # fmt: skip
+for _action, _name in (
+    ("review_detail", "review_detail"),
+    ("progress_pdf", "progress_pdf"),
+    ("progress_docx", "progress_docx"),
+):
+    register(_action, "get", lambda a, n=_name: reverse(n, args=[_review(a).pk]), None, 200,
+             "validated", EXPECTED["view"])  # fmt: skip
+register(
+    "review_submit", "post", lambda a: reverse("review_submit", args=[_review(a).pk]), None,
+    302, "validated", EXPECTED["submit"],
+)  # fmt: skip
+register(
+    "review_share", "post", lambda a: reverse("review_share", args=[_review(a).pk]),
+    lambda a: {"shared": "1"}, 302, "validated", EXPECTED["share"],
+)  # fmt: skip
+register(
+    "review_decide", "post",
+    lambda a: reverse("review_decide", args=[_review(a, "submitted").pk]),
+    lambda a: {"decision": "validate", "conclusions": "Done."}, 302, "validated",
+    EXPECTED["validate"],
+)  # fmt: skip
+
+
+# The implementation plan and the programme page (Columbus Phase 2) -------------------------
+
+
+def plan_for(assessment):
+    """The administration's plan, proposed from `assessment` (prepared as validated), with one
+    action on two gaps, a milestone and a project proposal."""
+    from assessments import services
+    from assessments.models import Plan
+
+    plan = Plan.objects.filter(administration_id=assessment.administration_id).first()
+    if plan is None:
+        owner = assessment.started_by
+        plan = services.propose_plan(owner, assessment)
+        questions = assessment.framework.questions.filter(phase=assessment.phase).order_by("order")
+        action = services.add_action(owner, plan, "Pass the decree", questions=questions[:2])
+        services.add_milestone(owner, action, "Draft", assessment.period_end)
+        services.create_proposal(owner, plan, "Support", [action])
+    return plan
+
+
+def first_action(assessment):
+    return plan_for(assessment).actions.order_by("number").first()
+
+
+def action_post(assessment):
+    return {"title": "Pass the decree", "status": "planned", "funding_source": "none_yet",
+            "support_class": "B", "currency": "USD"}  # fmt: skip
+
+
+def plan_url(name):
+    return lambda a: reverse(name, args=[plan_for(a).pk])
+
+
+def action_url(name):
+    return lambda a: reverse(name, args=[first_action(a).pk])
+
+
+PLAN_READ = {
+    "editor": (ALLOWED, DENIED),
+    "coordinator": (ALLOWED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    "donor": (DENIED, DENIED),
+    "nobody": (DENIED, DENIED),
+}
+PLAN_EDIT = {**PLAN_READ, "reviewer": (DENIED, DENIED)}
+PLAN_ADOPT = {**PLAN_EDIT, "editor": (DENIED, DENIED)}
+PLAN_ROUTES = {
+    "programme": ("get", lambda a: reverse("programme", args=[a.administration_id]), None, 200,
+                  PLAN_READ),
+    "programme_list": ("get", lambda a: reverse("programme_list"), None, 200,
+                       dict.fromkeys(ROLES, (ALLOWED, ALLOWED))),
+    "plan_propose": ("post", lambda a: reverse("plan_propose", args=[a.administration_id]),
+                     lambda a: {"assessment": a.pk}, 302, PLAN_EDIT),
+    "plan": ("get", plan_url("plan"), None, 200, PLAN_READ),
+    "plan_compare": ("get", plan_url("plan_compare"), None, 200, PLAN_READ),
+    "plan_pdf": ("get", plan_url("plan_pdf"), None, 200, PLAN_READ),
+    "plan_docx": ("get", plan_url("plan_docx"), None, 200, PLAN_READ),
+    "plan_csv": ("get", plan_url("plan_csv"), None, 200, PLAN_READ),
+    "plan_xlsx": ("get", plan_url("plan_xlsx"), None, 200, PLAN_READ),
+    "plan_bulk": ("post", plan_url("plan_bulk"),
+                  lambda a: {"operation": "accept", "action": [first_action(a).pk]}, 302,
+                  PLAN_EDIT),
+    "action_add": ("post", plan_url("action_add"), lambda a: {"title": "Train analysts"}, 302,
+                   PLAN_EDIT),
+    "plan_adopt": ("get", plan_url("plan_adopt"), None, 200, PLAN_ADOPT),
+    "plan_adopt_post": ("post", plan_url("plan_adopt"), lambda a: {"note": "v1"}, 302,
+                        PLAN_ADOPT),
+    "proposal_new": ("get", plan_url("proposal_new"), None, 200, PLAN_EDIT),
+    "proposal_pdf": ("get", lambda a: reverse("proposal_pdf",
+                     args=[plan_for(a).proposals.get().pk]), None, 200, PLAN_READ),
+    "proposal_docx": ("get", lambda a: reverse("proposal_docx",
+                      args=[plan_for(a).proposals.get().pk]), None, 200, PLAN_READ),
+    "action_view": ("get", action_url("action_edit"), None, 200, PLAN_READ),
+    "action_edit": ("post", action_url("action_edit"), action_post, 302, PLAN_EDIT),
+    "action_split": ("post", action_url("action_split"),
+                     lambda a: {"split-title": "Half",
+                                "split-questions": [first_action(a).questions.first().pk]},
+                     302, PLAN_EDIT),
+    "milestone_add": ("post", action_url("milestone_add"),
+                      lambda a: {"milestone-name": "Pilot", "milestone-due_date": "2026-09-01"},
+                      302, PLAN_EDIT),
+    "milestone_done": ("post", lambda a: reverse("milestone_done",
+                       args=[first_action(a).milestones.get().pk]), lambda a: {"done": "1"},
+                       302, PLAN_EDIT),
+    "action_note": ("post", action_url("action_note"), lambda a: {"note-text": "Started"}, 302,
+                    PLAN_READ),
+}  # fmt: skip
+for _name, (_method, _url, _data, _done, _expected) in PLAN_ROUTES.items():
+    ACTIONS[_name] = (_method, _url, _data, _done, "validated")
+    EXPECTED[_name] = _expected
 
 
 @pytest.fixture
@@ -250,7 +482,14 @@ def _all_urls(resolver=None, prefix=""):
             yield prefix + str(entry.pattern), entry
 
 
-PUBLIC = ("accounts/login/", "accounts/password_reset", "accounts/reset/", "i18n/", "admin/")
+PUBLIC = (
+    "accounts/login/",
+    "accounts/password_reset",
+    "accounts/reset/",
+    "i18n/",
+    "admin/",
+    "healthz",
+)
 
 
 def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, assessment):
@@ -264,8 +503,12 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:administration_id>", assessment.administration_id),
             ("<int:question_id>", 1),
             ("<int:evidence_id>", 1),
+            ("<int:milestone_id>", 1),
+            ("<int:proposal_id>", 1),
             ("<str:code>", "AEI"),
             ("<slug:code>", "tiny-2021"),
+            ("<str:token>", "an-invitation-token"),
+            ("<int:region_id>", 1),
         ):
             path = path.replace(name, str(value))
         assert "<" not in path, f"add a sample value for {pattern}"
@@ -275,3 +518,52 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             assert response["Location"].startswith(reverse("login")), path
             checked += 1
     assert checked >= 20
+
+
+@pytest.fixture
+def disclosed(editor, administration, tiny):
+    """A validated baseline with one indicator at each disclosure level and a shared review."""
+    a = start(editor, administration, tiny)
+    Assessment.objects.filter(pk=a.pk).update(status="validated")
+    a.refresh_from_db()
+    indicators = {
+        level: _indicator(a, level, name=f"Indicator for {level}")
+        for level in ("administration", "reviewers", "donors")
+    }
+    review = _review(a)
+    MonitoringReview.objects.filter(pk=review.pk).update(shared_with_donors=True)
+    return indicators, review
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        ("donor", {"donors"}),
+        ("reviewer", {"reviewers", "donors"}),
+        ("editor", {"administration", "reviewers", "donors"}),
+    ],
+)
+def test_indicators_are_seen_only_as_disclosed_by_page_export_and_report(
+    client, people, administration, disclosed, role, sees
+):
+    indicators, review = disclosed
+    client.force_login(people[role])
+    page = client.get(reverse("monitoring", args=[administration.pk])).content.decode()
+    export = client.get(reverse("indicators_csv", args=[administration.pk])).content.decode()
+    pdf = client.get(reverse("progress_pdf", args=[review.pk])).content
+    report = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    review_page = client.get(reverse("review_detail", args=[review.pk])).content.decode()
+    for level, indicator in indicators.items():
+        shown = level in sees
+        for text in (page, export, report, review_page):
+            assert (indicator.name in text) == shown, (level, role)
+        status = client.get(reverse("indicator_detail", args=[indicator.pk])).status_code
+        assert status == (200 if shown else 404), (level, role)
+
+
+def test_a_donor_never_sees_an_unshared_review(client, donor, disclosed):
+    _indicators, review = disclosed
+    MonitoringReview.objects.filter(pk=review.pk).update(shared_with_donors=False)
+    client.force_login(donor)
+    assert client.get(reverse("review_detail", args=[review.pk])).status_code == 404
+    assert client.get(reverse("progress_pdf", args=[review.pk])).status_code == 404

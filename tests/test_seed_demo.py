@@ -45,3 +45,24 @@ def test_no_demo_accounts_without_debug(content, settings, django_user_model):
     with pytest.raises(CommandError, match="never created when DEBUG is off"):
         call_command("seed_demo")
     assert not django_user_model.objects.exists()
+
+
+def test_demo_plans_show_every_status_a_late_action_and_a_proposal(content, settings):
+    from datetime import date
+
+    from assessments.models import Plan
+    from assessments.selectors import planning as plan_selectors
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    ivory = Plan.objects.get(administration__country="CI")
+    assert ivory.versions.count() == 2 and ivory.status == "adopted"
+    statuses = set(ivory.actions.values_list("status", flat=True))
+    assert statuses == {"planned", "in_progress", "done", "blocked", "dropped"}
+    view = plan_selectors.plan_view(ivory, today=date.today())
+    assert view.progress.late >= 1 and view.progress.at_risk >= 1
+    assert ivory.proposals.count() == 1
+    kenya = Plan.objects.get(administration__country="KE")
+    assert kenya.status == "draft" and kenya.actions.filter(accepted=False).exists()
+    call_command("seed_demo")
+    assert Plan.objects.count() == 2

@@ -20,6 +20,14 @@ from .content import (
     Translatable,
 )
 from .editions import EditionMapping, QuestionMapping
+from .invitations import Invitation
+from .monitoring import (
+    Indicator,
+    Measurement,
+    MonitoringReview,
+    MonitoringSettings,
+    ReminderSent,
+)
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
 
@@ -34,6 +42,11 @@ __all__ = [
     "EditionMapping",
     "Evidence",
     "FocusArea",
+    "Indicator",
+    "Measurement",
+    "MonitoringReview",
+    "MonitoringSettings",
+    "Invitation",
     "Framework",
     "Membership",
     "Milestone",
@@ -46,6 +59,7 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReminderSent",
     "Standard",
     "Translatable",
     "evidence_path",

@@ -74,6 +74,9 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
     not_applicable = models.BooleanField(default=False)
     na_justification = models.TextField(blank=True)
+    na_rejection = models.TextField(
+        blank=True, help_text=_("Why a reviewer did not accept 'not applicable' here.")
+    )
     comment = models.TextField(blank=True)
     support_needed = models.CharField(max_length=10, choices=Support.choices, blank=True)
     target = models.FloatField(
@@ -121,6 +124,12 @@ class Answer(models.Model):
         if data["number"] is not None:
             data["number"] = str(data["number"])
         return data
+
+    def is_answered_for(self, question):
+        """Answered, counting 'not applicable' only where the question allows it."""
+        if self.not_applicable and not question.na_allowed:
+            return False
+        return self.is_answered
 
     @property
     def na_reason_missing(self):

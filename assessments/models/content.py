@@ -148,6 +148,14 @@ class Question(Translatable):
         HIGHER = "higher", _("Higher is better")
         LOWER = "lower", _("Lower is better")
 
+    class NumberKind(models.TextChoices):
+        """What a number counts: decides input validation (whole numbers, 0-100) and format."""
+
+        COUNT = "count", _("Count")
+        PERCENTAGE = "percentage", _("Percentage")
+        HOURS = "hours", _("Hours")
+        AMOUNT = "amount", _("Amount")
+
     MATURITY_LEVELS = range(5)
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="questions")
@@ -170,6 +178,23 @@ class Question(Translatable):
     )
     unit = models.CharField(max_length=40, blank=True)
     better = models.CharField(max_length=6, choices=Better.choices, default=Better.HIGHER)
+    number_kind = models.CharField(
+        max_length=10, choices=NumberKind.choices, blank=True, help_text=_("Number questions only.")
+    )
+    na_allowed = models.BooleanField(
+        default=False,
+        help_text=_("The content allows 'not applicable' (e.g. a country with no rail border)."),
+    )
+    na_reasons = models.JSONField(
+        default=list, blank=True, help_text=_("Typical reasons for 'not applicable', in English.")
+    )
+    assesses_standards = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Its answer counts in the scores of its standards. Phase 2 and 3 questions only "
+            "trace to their standards unless the content says they assess them."
+        ),
+    )
     retired = models.BooleanField(
         default=False, help_text=_("No longer in the content file; kept for existing answers.")
     )

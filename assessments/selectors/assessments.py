@@ -10,7 +10,11 @@ ANSWERED = Q(answers__not_applicable=False) & (
     | Q(answers__yes_no__isnull=False)
     | Q(answers__number__isnull=False)
     | ~Q(answers__text="")
-) | (Q(answers__not_applicable=True) & ~Q(answers__na_justification=""))
+) | (
+    Q(answers__not_applicable=True)
+    & ~Q(answers__na_justification="")
+    & Q(answers__question__na_allowed=True)
+)
 
 
 def assessments_for(user):
@@ -26,7 +30,7 @@ def assessments_for(user):
 def with_completion(assessments):
     """Give each assessment of a list `percent` complete (one query for the question counts).
 
-    Expects `n_answered` from `assessments_for`; the same rule as `Answer.is_answered`.
+    Expects `n_answered` from `assessments_for`; the same rule as `Answer.is_answered_for`.
     """
     assessments = list(assessments)
     totals = dict(
@@ -52,7 +56,7 @@ def questions_of(assessment, focus_area=None):
 
 def completion_by_focus_area(assessment):
     """Per focus area: questions, answered, mandatory left. Two queries whatever the size."""
-    questions = list(questions_of(assessment).only("id", "mandatory", "focus_area"))
+    questions = list(questions_of(assessment).only("id", "mandatory", "na_allowed", "focus_area"))
     answers = answers_by_question(assessment)
     sections = {}
     for question in questions:
@@ -62,7 +66,7 @@ def completion_by_focus_area(assessment):
         )
         row["total"] += 1
         answer = answers.get(question.pk)
-        if answer is not None and answer.is_answered:
+        if answer is not None and answer.is_answered_for(question):
             row["answered"] += 1
         elif question.mandatory:
             row["mandatory_left"] += 1
@@ -105,12 +109,13 @@ def default_framework():
 
 
 def missing_mandatory(assessment):
-    """Mandatory questions without an answer (or N/A without a justification), in order."""
+    """Mandatory questions without an answer (or with an N/A the content does not allow, or
+    without a justification), in order."""
     answers = answers_by_question(assessment)
     return [
         q
         for q in questions_of(assessment).filter(mandatory=True)
-        if not (q.pk in answers and answers[q.pk].is_answered)
+        if not (q.pk in answers and answers[q.pk].is_answered_for(q))
     ]
 
 

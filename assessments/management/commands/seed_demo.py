@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessments import selectors, services
+from assessments.management import demo_planning
+from assessments.management.commands._demo_monitoring import seed_monitoring
 from assessments.models import (
     Administration,
     Assessment,
@@ -57,6 +59,8 @@ class Command(BaseCommand):
             administrations = self.administrations()
             users = self.people(administrations)
             self.assessments(framework, administrations, users)
+            self.plans(framework, administrations, users)
+            seed_monitoring(framework, administrations["CI"], users)
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
@@ -156,6 +160,22 @@ class Command(BaseCommand):
             date(2026, 1, 1),
             date(2026, 12, 31),
         )
+
+    def plans(self, framework, administrations, users):
+        """Implementation plans (Columbus Phase 2): see assessments/management/demo_planning.py."""
+        needs = framework.phases.get(number=1)
+        validated = Assessment.objects.filter(phase=needs, status=Assessment.Status.VALIDATED)
+        ci = validated.filter(administration=administrations["CI"]).order_by("created_at").first()
+        ke = validated.filter(administration=administrations["KE"]).first()
+        if ke is None:  # Kenya's 2026 assessment waits for review; plan from its 2024 baseline
+            ke = self.filled(
+                needs, administrations["KE"], users["editor-ke"], "Needs assessment 2024", 2024,
+                random.Random(2024), 0.45,
+            )  # fmt: skip
+            services.submit(users["coordinator-ke"], ke)
+            services.validate(users["reviewer"], ke, "Baseline agreed with the diagnostic team.")
+        if ci is not None:
+            demo_planning.seed(framework, administrations, users, {"CI": ci, "KE": ke})
 
     def filled(self, phase, administration, user, title, year, rng, level):
         assessment = services.start_assessment(

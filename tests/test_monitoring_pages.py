@@ -1,0 +1,224 @@
+"""The monitoring pages through the Django test client: indicators, measurements, the rhythm,
+reviews from start to validation, the progress report, and constant queries."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from assessments import services
+from assessments.models import Indicator, Measurement, MonitoringReview, Question
+from tests.conftest import start
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(user, assessment, **levels):
+    """Answer tiny's Phase 1 questions: maturity levels by code, T-AEO-02 yes or no."""
+    changes = {}
+    for code, value in levels.items():
+        q = Question.objects.get(code=code.replace("_", "-"))
+        key = "yes_no" if q.answer_type == "yes_no" else "maturity"
+        changes[q] = ({key: value}, None)
+    services.save_answers(user, assessment, changes)
+
+
+def validated(coordinator, reviewer, administration, tiny, title, **levels):
+    a = start(coordinator, administration, tiny, title=title)
+    answer(coordinator, a, **levels)
+    services.submit(coordinator, a)
+    services.validate(reviewer, a, "Consistent.")
+    return a
+
+
+@pytest.fixture
+def baseline(coordinator, reviewer, administration, tiny):
+    return validated(coordinator, reviewer, administration, tiny, "Baseline 2024",
+                     T_AEI_01=1, T_AEI_02=2, T_AEO_01=1, T_AEO_02=False)  # fmt: skip
+
+
+@pytest.fixture
+def follow_up(coordinator, administration, tiny, baseline):
+    a = start(coordinator, administration, tiny, title="Follow-up 2026", previous=baseline)
+    answer(coordinator, a, T_AEI_01=3, T_AEI_02=1, T_AEO_01=1, T_AEO_02=False)
+    return a
+
+
+def indicator(administration, disclosure="administration", name="AEOs", **fields):
+    values = {"unit": "count", "baseline_value": 12, "baseline_date": date(2024, 1, 1),
+              "target_value": 30, "target_date": date(2026, 12, 31)} | fields  # fmt: skip
+    return services.save_indicator(
+        None, Indicator(administration=administration, name=name, disclosure=disclosure, **values)
+    )
+
+
+def test_proposing_indicators_takes_the_phase_3_number_questions(
+    client, coordinator, administration, tiny
+):
+    client.force_login(coordinator)
+    client.post(reverse("indicator_propose", args=[administration.pk]))
+    (proposed,) = Indicator.objects.filter(administration=administration)
+    assert (proposed.unit, proposed.better, proposed.target_value) == ("percentage", "higher", 90)
+    assert [s.code for s in proposed.standards.all()] == ["P1-06"]
+    client.post(reverse("indicator_propose", args=[administration.pk]))
+    assert Indicator.objects.filter(administration=administration).count() == 1
+
+
+def test_recording_a_measurement_shows_it_and_the_progress(client, editor, administration):
+    aeo = indicator(administration)
+    client.force_login(editor)
+    url = reverse("indicator_detail", args=[aeo.pk])
+    response = client.post(
+        url, {"measured_on": "2025-06-30", "value": "21", "source": "AEO register"}
+    )
+    assert response.status_code == 302
+    html = client.get(url).content.decode()
+    assert "AEO register" in html
+    assert '<dd class="col-sm-9" id="progress">50%</dd>' in html  # (21-12)/(30-12)
+
+
+def test_a_count_with_decimals_is_refused_and_nothing_is_lost(client, editor, administration):
+    aeo = indicator(administration)
+    client.force_login(editor)
+    response = client.post(
+        reverse("indicator_detail", args=[aeo.pk]),
+        {"measured_on": "2025-06-30", "value": "21.5", "note": "my careful note"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "A count is a whole number." in html
+    assert "my careful note" in html
+    assert not Measurement.objects.exists()
+
+
+def test_a_percentage_over_100_is_refused_with_its_code(administration, editor):
+    share = indicator(administration, unit="percentage")
+    with pytest.raises(ValidationError) as error:
+        services.record_measurement(editor, share, date(2025, 1, 1), Decimal("101"))
+    assert error.value.code == "percentage_over_100"
+
+
+def test_the_overview_shows_a_chart_per_indicator_and_the_next_due_date(
+    client, coordinator, administration, baseline
+):
+    aeo = indicator(administration)
+    services.record_measurement(coordinator, aeo, date(2025, 1, 1), 18)
+    client.force_login(coordinator)
+    html = client.get(reverse("monitoring", args=[administration.pk])).content.decode()
+    assert html.count("<svg") == 1
+    assert "Baseline: 12." in html and "Target: 30." in html
+    due = baseline.validated_at.date().replace(year=baseline.validated_at.year + 2)
+    assert f"Next self-assessment due: {due:%Y-%m-%d}" in html
+
+
+def test_the_coordinator_changes_the_rhythm(client, coordinator, administration, baseline):
+    client.force_login(coordinator)
+    url = reverse("monitoring_rhythm", args=[administration.pk])
+    client.post(url, {"reassessment_months": "12", "reminder_days": "20"})
+    html = client.get(reverse("monitoring", args=[administration.pk])).content.decode()
+    due = baseline.validated_at.date().replace(year=baseline.validated_at.year + 1)
+    assert f"Next self-assessment due: {due:%Y-%m-%d}" in html
+
+
+def test_an_editor_may_not_change_the_rhythm(client, editor, administration):
+    client.force_login(editor)
+    url = reverse("monitoring_rhythm", args=[administration.pk])
+    assert client.post(url, {"reassessment_months": "12", "reminder_days": "20"}).status_code == 403
+
+
+def test_a_review_from_start_to_validation(
+    client, coordinator, reviewer, administration, baseline, follow_up
+):
+    indicator(administration)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("review_start", args=[administration.pk]),
+        {"title": "Review 2026", "review_date": "2026-06-30", "baseline": baseline.pk,
+         "follow_up": follow_up.pk},
+    )  # fmt: skip
+    review = MonitoringReview.objects.get()
+    assert response["Location"] == reverse("review_detail", args=[review.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Standards: 1 improved, 2 unchanged, 1 regressed." in html
+    # P1-06 (31 -> 63) because of T-AEI-01 (25 -> 75); P1-04 fell with T-AEI-02 (50 -> 25)
+    assert "T-AEI-01" in html
+
+    client.post(reverse("review_submit", args=[review.pk]))
+    review.refresh_from_db()
+    assert review.status == "draft"  # no evaluation yet
+    detail = reverse("review_detail", args=[review.pk])
+    client.post(
+        detail, {"evaluation": "Advance data now covers sea and air.", "next_steps": "Road."}
+    )
+    client.post(reverse("review_submit", args=[review.pk]))
+    review.refresh_from_db()
+    assert review.status == "submitted"
+
+    client.force_login(reviewer)
+    client.post(
+        reverse("review_decide", args=[review.pk]),
+        {"decision": "validate", "conclusions": "Real progress on P1-06."},
+    )
+    review.refresh_from_db()
+    assert (review.status, review.conclusions) == ("validated", "Real progress on P1-06.")
+    assert "Real progress on P1-06." in client.get(detail).content.decode()
+
+
+def test_a_review_needs_a_validated_baseline(coordinator, administration, tiny):
+    draft = start(coordinator, administration, tiny)
+    with pytest.raises(ValidationError) as error:
+        services.start_review(coordinator, administration, "R", date(2026, 1, 1), draft)
+    assert error.value.code == "baseline_not_validated"
+
+
+def test_the_progress_report_downloads_as_pdf_and_word(
+    client, coordinator, administration, baseline, follow_up
+):
+    aeo = indicator(administration, name="Authorised economic operators")
+    services.record_measurement(coordinator, aeo, date(2025, 6, 30), 21)
+    review = services.start_review(
+        coordinator, administration, "Review 2026", date(2026, 6, 30), baseline, follow_up
+    )
+    client.force_login(coordinator)
+    pdf = client.get(reverse("progress_pdf", args=[review.pk]))
+    assert (
+        pdf["Content-Disposition"]
+        == 'attachment; filename="SAFE-progress-report-CIV-2026-06-30.pdf"'
+    )
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "SAFE progress report" in text
+    assert "Authorised economic operators" in text
+    assert "What changed and why" in text
+    word = client.get(reverse("progress_docx", args=[review.pk]))
+    assert word.status_code == 200
+    assert word.content[:2] == b"PK"
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_monitoring_pages_cost_the_same_queries_however_many_indicators(
+    client, coordinator, administration, baseline, follow_up, django_assert_max_num_queries, n
+):
+    start_day = timezone.localdate() - timedelta(days=400)
+    for i in range(n):
+        item = indicator(administration, name=f"Indicator {i}", unit="percentage")
+        Measurement.objects.bulk_create(
+            Measurement(indicator=item, measured_on=start_day + timedelta(days=d), value=d % 100)
+            for d in range(100)
+        )
+    review = services.start_review(
+        coordinator, administration, "Review", timezone.localdate(), baseline, follow_up
+    )
+    client.force_login(coordinator)
+    for url in (
+        reverse("monitoring", args=[administration.pk]),
+        reverse("indicator_detail", args=[item.pk]),
+        reverse("review_detail", args=[review.pk]),
+        reverse("indicators_csv", args=[administration.pk]),
+    ):
+        with django_assert_max_num_queries(20):
+            assert client.get(url).status_code == 200
