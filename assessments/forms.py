@@ -328,7 +328,7 @@ class EvidenceForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
     shared_with_donors = forms.BooleanField(
-        label=_("Donors may see this document (once the assessment is shared with them)"),
+        label=_("Shareable: donors may open it once the assessment is shared with them"),
         required=False,
     )
 

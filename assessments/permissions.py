@@ -28,6 +28,7 @@ class Action(StrEnum):
     # Donors of a shared assessment see its results, report and shared needs, not these:
     READ_ANSWERS = "read_answers"  # sections, questions, comments, evidence not marked shared
     HISTORY = "history"  # who changed what, and internal review comments
+    NOTE = "note"  # a reviewer's note on one question, while reviewing
 
 
 def memberships(user):
@@ -103,6 +104,8 @@ def can(user, action, assessment):
             return coordinator and assessment.is_editable
         case Action.SHARE:
             return coordinator
+        case Action.NOTE:
+            return reviewer and assessment.status == Assessment.Status.SUBMITTED
         case Action.VALIDATE:
             return reviewer and assessment.status == Assessment.Status.SUBMITTED
     raise ValueError(f"unknown action {action!r}")

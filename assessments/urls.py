@@ -45,6 +45,11 @@ urlpatterns = [
         name="question_detail",
     ),
     path(
+        "assessments/<int:pk>/questions/<int:question_id>/notes/",
+        questionnaire.add_note,
+        name="add_note",
+    ),
+    path(
         "assessments/<int:pk>/evidence/<int:evidence_id>/",
         questionnaire.evidence_download,
         name="evidence_download",

@@ -53,6 +53,13 @@ ACTIONS = {
         302,
         "draft",
     ),
+    "add_note": (
+        "post",
+        lambda a: reverse("add_note", args=[a.pk, first_question(a).pk]),
+        lambda a: {"text": "Which law?"},
+        302,
+        "submitted",
+    ),
     "submit": ("get", lambda a: reverse("submit", args=[a.pk]), None, 200, "draft"),
     "validate": (
         "post",
@@ -114,6 +121,7 @@ EXPECTED = {
 }
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
 EXPECTED["autosave"] = EXPECTED["confirm_section"] = EXPECTED["edit"]
+EXPECTED["add_note"] = EXPECTED["validate"]  # reviewers, while reviewing
 EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 # Donors never export raw answers, even of a shared assessment.
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}

@@ -30,6 +30,7 @@ from .monitoring import (
 )
 from .organisations import Administration, DonorOrganisation, Membership, Region
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
+from .review_notes import ReviewNote
 
 __all__ = [
     "Action",
@@ -59,6 +60,7 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReviewNote",
     "ReminderSent",
     "Standard",
     "Translatable",

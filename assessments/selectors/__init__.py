@@ -1,7 +1,7 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
-from .answers import carried_over_unconfirmed, na_reasons_missing
+from .answers import carried_over_unconfirmed, na_reasons_missing, questions_with_notes
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -56,6 +56,7 @@ __all__ = [
     "na_reasons_missing",
     "overall_completion",
     "questions_of",
+    "questions_with_notes",
     "scoring_answers",
     "scoring_questions",
     "trend_of",

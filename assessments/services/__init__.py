@@ -45,6 +45,7 @@ from .planning import (
     split_action,
     update_action,
 )
+from .review_notes import add_review_note
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "add_action",
     "add_evidence",
     "add_member",
+    "add_review_note",
     "confirm_carried_over",
     "add_milestone",
     "add_progress_note",

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +18,7 @@ from ..models import (
     AnswerChange,
     Evidence,
     FocusArea,
+    ReviewNote,
 )
 from ..permissions import Action
 
@@ -76,6 +77,7 @@ def assessment_detail(request, pk):
         "completion": selectors.overall_completion(sections),
         "na_reasons_missing": selectors.na_reasons_missing(assessment),
         "carried_over": selectors.carried_over_unconfirmed(assessment),
+        "noted_questions": selectors.questions_with_notes(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
         )[:5],
@@ -101,6 +103,16 @@ def _section_objects(request, pk, code, action):
     return assessment, focus_area, questions, answers
 
 
+def _notes_by_question(assessment, questions):
+    """Reviewer notes of these questions, {question id: [note]}, in one query."""
+    notes = {}
+    for note in ReviewNote.objects.filter(
+        assessment=assessment, question__in=questions
+    ).select_related("author"):
+        notes.setdefault(note.question_id, []).append(note)
+    return notes
+
+
 def _section_context(request, assessment, focus_area, forms, conflicts=None):
     focus_areas = list(assessment.framework.focus_areas.all())
     index = [fa.pk for fa in focus_areas].index(focus_area.pk)
@@ -112,6 +124,8 @@ def _section_context(request, assessment, focus_area, forms, conflicts=None):
         "next_section": focus_areas[index + 1] if index + 1 < len(focus_areas) else None,
         "forms": forms,
         "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
+        "notes": _notes_by_question(assessment, [f.question for f in forms]),
+        "may_note": permissions.can(request.user, Action.NOTE, assessment),
         "conflicts": conflicts or {},
         # Reading is not editing: whoever may not edit reads the answers as text.
         "editable": permissions.can(request.user, Action.EDIT, assessment),
@@ -218,6 +232,22 @@ def confirm_section(request, pk, code):
     messages.success(request, _("%(n)s carried-over answer(s) confirmed.") % {"n": n})
     url = reverse("section", args=[assessment.pk, focus_area.code])
     return redirect(f"{url}#q-{only}" if only and n else url)
+
+
+@login_required
+@require_POST
+def add_note(request, pk, question_id):
+    """A reviewer attaches a note to one question of the assessment under review."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.NOTE)
+    question = get_object_or_404(selectors.questions_of(assessment), pk=question_id)
+    try:
+        services.add_review_note(request.user, assessment, question, request.POST.get("text"))
+    except ValidationError:
+        messages.error(request, _("The note is empty: nothing was added."))
+    else:
+        messages.success(request, _("Note added to %(code)s.") % {"code": question.code})
+    url = reverse("section", args=[assessment.pk, question.focus_area.code])
+    return redirect(f"{url}#q-{question.pk}")
 
 
 @login_required
@@ -334,5 +364,8 @@ def history(request, pk):
             "assessment": assessment,
             "changes": changes,
             "events": assessment.events.select_related("actor"),
+            "notes": ReviewNote.objects.filter(assessment=assessment).select_related(
+                "question", "author"
+            ),
         },
     )
