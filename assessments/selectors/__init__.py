@@ -1,7 +1,13 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
-from .answers import carried_over_unconfirmed, na_reasons_missing, questions_with_notes
+from .answers import (
+    carried_over_unconfirmed,
+    history_of,
+    na_reasons_missing,
+    people_who_changed,
+    questions_with_notes,
+)
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -52,9 +58,11 @@ __all__ = [
     "completion_by_focus_area",
     "default_framework",
     "framework_overview",
+    "history_of",
     "missing_mandatory",
     "na_reasons_missing",
     "overall_completion",
+    "people_who_changed",
     "questions_of",
     "questions_with_notes",
     "scoring_answers",

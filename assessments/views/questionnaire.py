@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +26,7 @@ from ..permissions import Action
 # After a server error or a lost connection, the section page retries a save by itself after
 # this many seconds (doubling up to a minute).
 AUTOSAVE_RETRY_SECONDS = 5
+HISTORY_PAGE_SIZE = 50
 
 
 @login_required
@@ -353,19 +355,31 @@ def evidence_download(request, pk, evidence_id):
 
 @login_required
 def history(request, pk):
+    """Every change, newest first, 50 a page; filtered by section, question or person."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.HISTORY)
-    changes = AnswerChange.objects.filter(assessment=assessment).select_related(
-        "question", "changed_by"
-    )[:500]
+    filters = {
+        "section": request.GET.get("section", ""),
+        "question": request.GET.get("question", "").strip(),
+        "person": request.GET.get("person", ""),
+    }
+    changes = selectors.history_of(assessment, **filters)
+    page = Paginator(changes, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "assessments/history.html",
         {
             "assessment": assessment,
-            "changes": changes,
+            "page": page,
+            "changes": page.object_list,
+            "filters": filters,
+            "query": query.urlencode(),
+            "focus_areas": assessment.framework.focus_areas.all(),
+            "people": selectors.people_who_changed(assessment),
             "events": assessment.events.select_related("actor"),
             "notes": ReviewNote.objects.filter(assessment=assessment).select_related(
-                "question", "author"
+                "question__focus_area", "author"
             ),
         },
     )
