@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import editions, selectors
 from ..models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence
+from . import notifications
 
 Status = Assessment.Status
 Event = AssessmentEvent.Action
@@ -53,6 +54,7 @@ class ConflictError(Exception):
 class SaveResult:
     saved: list = field(default_factory=list)
     unchanged: int = 0
+    newly_answered: int = 0  # answers this save turned from unanswered to answered
 
 
 def start_assessment(user, administration, phase, title, period_start, period_end, previous=None):
@@ -157,11 +159,18 @@ def save_answers(user, assessment, changes):
     """
     ensure_editable(assessment)
     try:
-        return _save_answers(user, assessment, changes)
+        result = _save_answers(user, assessment, changes)
     except IntegrityError:
         # Someone created one of these answers between our read and our insert: read again,
         # so the version check now sees their answer and reports the conflict.
-        return _save_answers(user, assessment, changes)
+        result = _save_answers(user, assessment, changes)
+    if (
+        result.newly_answered
+        and selectors.overall_completion(selectors.completion_by_focus_area(assessment))["percent"]
+        == 100
+    ):
+        notifications.notify("complete", assessment, notifications.coordinators_of(assessment))
+    return result
 
 
 def _save_answers(user, assessment, changes):
@@ -216,6 +225,7 @@ def _write_answers(user, assessment, changes, existing):
     for question, (values, _version) in changes.items():
         answer = existing.get(question.pk)
         before = answer.snapshot() if answer else Answer().snapshot()
+        was_answered = answer.is_answered if answer else False
         if answer is None:
             answer = Answer(assessment=assessment, question=question)
             created.append(answer)
@@ -229,6 +239,8 @@ def _write_answers(user, assessment, changes, existing):
             continue
         if answer.pk:
             updated.append(answer)
+        if answer.is_answered and not was_answered:
+            result.newly_answered += 1
         answer.version += 1
         answer.carried_over_from = None  # changed: no longer a copy to check
         answer.updated_by = user
