@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     data,
+    donors,
     home,
     monitoring,
     overview,
@@ -156,4 +157,23 @@ urlpatterns = [
     path("reviews/<int:pk>/share/", monitoring.review_share, name="review_share"),
     path("reviews/<int:pk>/progress-report.pdf", monitoring.progress_pdf, name="progress_pdf"),
     path("reviews/<int:pk>/progress-report.docx", monitoring.progress_docx, name="progress_docx"),
+    path("offers/", donors.offer_list, name="offer_list"),
+    path("offers/new/", donors.offer_create, name="offer_create"),
+    path("offers/<int:pk>/", donors.offer_detail, name="offer_detail"),
+    path("offers/<int:pk>/edit/", donors.offer_edit, name="offer_edit"),
+    path("needs/", donors.need_list, name="need_list"),
+    path("needs/board/", donors.board, name="needs_board"),
+    path("needs/table.xlsx", donors.needs_xlsx, name="needs_xlsx"),
+    path("needs/table.pdf", donors.needs_pdf_download, name="needs_pdf"),
+    path(
+        "administrations/<int:administration_id>/needs/new/",
+        donors.need_create,
+        name="need_create",
+    ),
+    path("needs/<int:pk>/", donors.need_detail, name="need_detail"),
+    path("needs/<int:pk>/edit/", donors.need_edit, name="need_edit"),
+    path("actions/<int:action_id>/need/", donors.need_from_action, name="need_from_action"),
+    path("needs/<int:pk>/interest/", donors.express_interest, name="express_interest"),
+    path("interests/<int:pk>/decide/", donors.decide_interest, name="decide_interest"),
+    path("engagements/<int:pk>/", donors.engagement_edit, name="engagement_edit"),
 ]

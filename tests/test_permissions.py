@@ -188,6 +188,161 @@ def register(action, method, url, data, done_status, prepare_status, expected):
     EXPECTED[action] = expected
 
 
+# Donor matchmaking: the target administration's need is private unless said otherwise, so a
+# donor never reaches it; offers and engagements belong to a donor organisation other than the
+# standing donor's.
+def _need(assessment, sharing="private"):
+    from assessments.models import Need
+
+    return Need.objects.create(
+        administration=assessment.administration, title="Need", sharing=sharing
+    )
+
+
+def _pending_interest(assessment):
+    from assessments.models import DonorOrganisation, Interest
+
+    donor = DonorOrganisation.objects.create(name="Another fund")
+    need = _need(assessment, "all")
+    return Interest.objects.create(need=need, donor=donor, message="Interested")
+
+
+def _engagement(assessment):
+    from assessments.models import SupportEngagement
+
+    interest = _pending_interest(assessment)
+    return SupportEngagement.objects.create(need=interest.need, donor=interest.donor)
+
+
+def _offer(assessment):
+    from assessments.models import DonorOrganisation, SupportOffer
+
+    donor = DonorOrganisation.objects.create(name="Offer fund")
+    return SupportOffer.objects.create(donor=donor, title="Offer", support_kinds=["training"])
+
+
+def _plan_action(assessment):
+    from assessments.models import Action, Plan
+
+    plan, _created = Plan.objects.get_or_create(
+        administration=assessment.administration,
+        defaults={"framework": assessment.framework, "title": "Plan"},
+    )
+    return Action.objects.create(plan=plan, number=1, title="Action", accepted=True)
+
+
+OWN_ONLY = {"editor": (DENIED, DENIED), "reviewer": (DENIED, DENIED)}
+NOBODY = {"donor": (DENIED, DENIED), "nobody": (DENIED, DENIED)}
+COORDINATOR_ONLY = {**OWN_ONLY, **NOBODY, "coordinator": (ALLOWED, DENIED)}
+register(
+    "need_detail",
+    "get",
+    lambda a: reverse("need_detail", args=[_need(a).pk]),
+    None,
+    200,
+    "draft",
+    {**EXPECTED["view"]},
+)
+register(
+    "need_edit",
+    "get",
+    lambda a: reverse("need_edit", args=[_need(a).pk]),
+    None,
+    200,
+    "draft",
+    COORDINATOR_ONLY,
+)
+register(
+    "need_create",
+    "get",
+    lambda a: reverse("need_create", args=[a.administration_id]),
+    None,
+    200,
+    "draft",
+    COORDINATOR_ONLY,
+)
+register(
+    "need_from_action",
+    "post",
+    lambda a: reverse("need_from_action", args=[_plan_action(a).pk]),
+    None,
+    302,
+    "draft",
+    COORDINATOR_ONLY,
+)
+register(
+    "express_interest_in_private_need",
+    "post",
+    lambda a: reverse("express_interest", args=[_need(a).pk]),
+    lambda a: {"message": "Hello"},
+    302,
+    "draft",
+    {**OWN_ONLY, **NOBODY, "coordinator": (DENIED, DENIED)},
+)
+register(
+    "decide_interest",
+    "post",
+    lambda a: reverse("decide_interest", args=[_pending_interest(a).pk]),
+    lambda a: {"decision": "accept"},
+    302,
+    "draft",
+    COORDINATOR_ONLY,
+)
+register(
+    "engagement_edit",
+    "get",
+    lambda a: reverse("engagement_edit", args=[_engagement(a).pk]),
+    None,
+    200,
+    "draft",
+    COORDINATOR_ONLY,
+)
+# The needs table of an administration: a donor gets a table of what is shared with it only
+# (asserted in tests/test_donors.py), so the route itself answers.
+register(
+    "needs_xlsx",
+    "get",
+    lambda a: reverse("needs_xlsx") + f"?administration={a.administration_id}",
+    None,
+    200,
+    "draft",
+    {**EXPECTED["view"], "donor": (ALLOWED, ALLOWED)},
+)
+register(
+    "needs_pdf",
+    "get",
+    lambda a: reverse("needs_pdf") + f"?administration={a.administration_id}",
+    None,
+    200,
+    "draft",
+    {**EXPECTED["view"], "donor": (ALLOWED, ALLOWED)},
+)
+# Another donor organisation's offer: only reviewers open it.
+REVIEWER_ONLY = {
+    "editor": (DENIED, DENIED),
+    "coordinator": (DENIED, DENIED),
+    "reviewer": (ALLOWED, ALLOWED),
+    **NOBODY,
+}
+register(
+    "offer_detail", "get", lambda a: reverse("offer_detail", args=[_offer(a).pk]), None,
+    200, "draft", REVIEWER_ONLY,
+)  # fmt: skip
+register(
+    "offer_edit", "get", lambda a: reverse("offer_edit", args=[_offer(a).pk]), None,
+    200, "draft", {**REVIEWER_ONLY, "reviewer": (DENIED, DENIED)},
+)  # fmt: skip
+register("needs_board", "get", lambda a: reverse("needs_board"), None, 200, "draft", REVIEWER_ONLY)
+register(
+    "offer_create", "get", lambda a: reverse("offer_create"), None, 200, "draft",
+    {**REVIEWER_ONLY, "reviewer": (DENIED, DENIED), "donor": (ALLOWED, ALLOWED)},
+)  # fmt: skip
+register(
+    "offer_list", "get", lambda a: reverse("offer_list"), None, 200, "draft",
+    {**REVIEWER_ONLY, "donor": (ALLOWED, ALLOWED)},
+)  # fmt: skip
+
+
 # Monitoring (Columbus Phase 3) ------------------------------------------------------------
 # Builders create the indicator or review of the matrix's assessment's administration; the
 # indicator is disclosed to reviewers (donors see only what is shared with donors, below).
@@ -511,6 +666,7 @@ def test_anonymous_visitors_are_sent_to_log_in_on_every_non_public_url(client, a
             ("<int:administration_id>", assessment.administration_id),
             ("<int:question_id>", 1),
             ("<int:evidence_id>", 1),
+            ("<int:action_id>", 1),
             ("<int:milestone_id>", 1),
             ("<int:proposal_id>", 1),
             ("<str:code>", "AEI"),

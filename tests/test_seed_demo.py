@@ -66,3 +66,19 @@ def test_demo_plans_show_every_status_a_late_action_and_a_proposal(content, sett
     assert kenya.status == "draft" and kenya.actions.filter(accepted=False).exists()
     call_command("seed_demo")
     assert Plan.objects.count() == 2
+
+
+def test_demo_shows_matchmaking(content, settings):
+    from assessments.models import DonorOrganisation, Interest, Need, SupportEngagement
+    from assessments.selectors import donors as matchmaking
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert DonorOrganisation.objects.filter(offers__isnull=False).distinct().count() == 3
+    shared = Need.objects.exclude(sharing="private")
+    assert set(shared.values_list("administration__country", flat=True)) == {"CI", "KE"}
+    assert SupportEngagement.objects.filter(status="agreed").count() == 1
+    assert Interest.objects.filter(status="pending").count() == 1
+    donors = matchmaking.donors_by_need(matchmaking.needs_queryset())
+    assert sum(len(names) > 1 for names in donors.values()) == 1

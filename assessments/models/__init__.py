@@ -19,6 +19,14 @@ from .content import (
     Standard,
     Translatable,
 )
+from .donors import (
+    Interest,
+    Need,
+    SupportClass,
+    SupportEngagement,
+    SupportKind,
+    SupportOffer,
+)
 from .editions import EditionMapping, QuestionMapping
 from .invitations import Invitation
 from .monitoring import (
@@ -64,5 +72,11 @@ __all__ = [
     "ReminderSent",
     "Standard",
     "Translatable",
+    "Interest",
+    "Need",
+    "SupportClass",
+    "SupportEngagement",
+    "SupportKind",
+    "SupportOffer",
     "evidence_path",
 ]

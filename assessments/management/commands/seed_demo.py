@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessments import selectors, services
-from assessments.management import demo_planning
+from assessments.management import demo_donors, demo_planning
 from assessments.management.commands._demo_monitoring import seed_monitoring
 from assessments.models import (
     Administration,
@@ -41,6 +41,14 @@ PEOPLE = [
     ("coordinator-ke", "Otieno", "Odhiambo", Membership.Role.COORDINATOR, "KE"),
     ("reviewer", "Hélène", "Dubois", Membership.Role.REVIEWER, None),
     ("donor", "Lars", "Øberg", Membership.Role.DONOR, "Nordic Trade Facilitation Fund"),
+    (
+        "donor-wa",
+        "Fatou",
+        "Diop",
+        Membership.Role.DONOR,
+        "West Africa Customs Modernisation Facility",
+    ),
+    ("donor-ea", "Amani", "Njoroge", Membership.Role.DONOR, "East African Trade Partnership"),
 ]
 
 
@@ -61,6 +69,7 @@ class Command(BaseCommand):
             self.assessments(framework, administrations, users)
             self.plans(framework, administrations, users)
             seed_monitoring(framework, administrations["CI"], users)
+            demo_donors.seed(framework, administrations, users)
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
