@@ -141,6 +141,17 @@ class AnswerForm(forms.Form):
             ),
         }
 
+    def clean_not_applicable(self):
+        """The content says which questions may be N/A; an answer already N/A may be unticked."""
+        value = self.cleaned_data.get("not_applicable")
+        already = self.answer is not None and self.answer.not_applicable
+        if value and not self.question.na_allowed and not already:
+            raise forms.ValidationError(
+                _("This question cannot be marked not applicable: answer it as it stands."),
+                code="na_not_allowed",
+            )
+        return value
+
     def answer_values(self):
         """Cleaned data in the shape of Answer's columns."""
         data = self.cleaned_data
