@@ -80,6 +80,7 @@ def demo_ids():
 def main():
     settings.DEBUG = False  # measure what production runs
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     quiet = open(os.devnull, "w")  # noqa: SIM115
     call_command("migrate", verbosity=0)
     call_command("loaddata", str(ROOT / "fixtures" / "regions.json"), verbosity=0)

@@ -127,6 +127,9 @@ def _section_context(request, assessment, focus_area, forms, conflicts=None):
         "forms": forms,
         "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
         "notes": _notes_by_question(assessment, [f.question for f in forms]),
+        "progress": {
+            row["focus_area"].pk: row for row in selectors.completion_by_focus_area(assessment)
+        },
         "may_note": permissions.can(request.user, Action.NOTE, assessment),
         "conflicts": conflicts or {},
         # Reading is not editing: whoever may not edit reads the answers as text.

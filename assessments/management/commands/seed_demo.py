@@ -160,6 +160,12 @@ class Command(BaseCommand):
             0.6,
         )
         services.submit(users["coordinator-ke"], kenya)
+        services.add_review_note(
+            users["reviewer"],
+            kenya,
+            selectors.questions_of(kenya).first(),
+            "Which ports receive advance cargo data today? Please name them in the comment.",
+        )
         # Viet Nam: just started.
         services.start_assessment(
             users["reviewer"],
