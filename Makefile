@@ -5,7 +5,7 @@ HOST_PYTHON ?= python3
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint install install-dev browser-deps setup-data clean
+.PHONY: run serve test lint audit install install-dev browser-deps setup-data clean
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ setup-data: install
 run: setup-data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Production settings on this machine: gunicorn (threaded workers) + PostgreSQL from
+# DATABASE_URL (default postgres://postgres@127.0.0.1:5432/safe, created if missing) + WhiteNoise.
+serve: install
+	PY=$(PY) scripts/serve
+
 # System packages for browser and PDF tests (Debian): installed only when missing.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
@@ -47,6 +52,12 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/bandit -q -c pyproject.toml -r assessments wcosafe scripts bench --severity-level high
+
+# Known vulnerabilities in the installed dependencies (needs network; see docs/deployment.md).
+audit: install-dev
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit
 
 clean:
 	rm -rf $(VENV) node_modules staticroot db.sqlite3

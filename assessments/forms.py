@@ -11,7 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from .models import Answer, Assessment, Framework, Membership, Question
 
 MAX_TEXT = 10_000
+NA_JUSTIFICATION_MIN = 15  # characters: "No rail border." is about the shortest real reason
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def check_number(value, kind):
+    """Refuse what a number of this kind cannot be: a count with decimals, a percentage
+    outside 0-100 (Question.NumberKind)."""
+    if value is None:
+        return
+    if kind == Question.NumberKind.COUNT and value != value.to_integral_value():
+        raise forms.ValidationError(_("Enter a whole number."), code="whole_number")
+    if kind == Question.NumberKind.PERCENTAGE and not 0 <= value <= 100:
+        raise forms.ValidationError(_("Enter a percentage from 0 to 100."), code="percentage_range")
 
 
 def maturity_choices(question):
@@ -105,8 +117,11 @@ class AnswerForm(forms.Form):
             )
         if question.answer_type == Question.AnswerType.NUMBER:
             return forms.DecimalField(
-                label=_("Target for this assessment (default: %(target)s)")
-                % {"target": f"{question.target:g}"},
+                label=_("Target for this assessment (default: %(target)s; %(better)s)")
+                % {
+                    "target": f"{question.target:g}",
+                    "better": str(Question.Better(question.better).label).lower(),
+                },
                 required=False,
                 max_digits=14,
                 decimal_places=2,
@@ -141,16 +156,45 @@ class AnswerForm(forms.Form):
             ),
         }
 
-    def clean_not_applicable(self):
-        """The content says which questions may be N/A; an answer already N/A may be unticked."""
-        value = self.cleaned_data.get("not_applicable")
-        already = self.answer is not None and self.answer.not_applicable
-        if value and not self.question.na_allowed and not already:
-            raise forms.ValidationError(
-                _("This question cannot be marked not applicable: answer it as it stands."),
-                code="na_not_allowed",
-            )
+    def clean_value(self):
+        value = self.cleaned_data.get("value")
+        if self.question.answer_type == Question.AnswerType.NUMBER:
+            check_number(value, self.question.number_kind)
         return value
+
+    def clean_target(self):
+        target = self.cleaned_data.get("target")
+        if self.question.answer_type == Question.AnswerType.NUMBER:
+            check_number(target, self.question.number_kind)
+        return target
+
+    def clean(self):
+        data = super().clean()
+        if data.get("not_applicable"):
+            self._check_not_applicable((data.get("na_justification") or "").strip())
+        return data
+
+    def _check_not_applicable(self, justification):
+        """N/A only where the content allows it, and with a reason a reviewer can check. An
+        empty reason is not an error: "N/A, reason still missing" is kept as a draft that
+        counts as not answered (Answer.is_answered), so people can tick N/A first."""
+        if not self.question.na_allowed:
+            self.add_error(
+                "not_applicable",
+                forms.ValidationError(
+                    _("This question applies to every administration: give an answer."),
+                    code="na_not_allowed",
+                ),
+            )
+        elif justification and len(justification) < NA_JUSTIFICATION_MIN:
+            self.add_error(
+                "na_justification",
+                forms.ValidationError(
+                    _("Explain in a sentence (at least %(min)s characters) why it does not apply.")
+                    % {"min": NA_JUSTIFICATION_MIN},
+                    code="na_justification_too_short",
+                ),
+            )
 
     def answer_values(self):
         """Cleaned data in the shape of Answer's columns."""

@@ -80,6 +80,20 @@ def measurement_error(unit, value):
     return None
 
 
+def on_track(progress, baseline_date, target_date, on):
+    """Is the indicator where it should be by now? Reached, or at least as far along as the
+    time elapsed between its baseline and target dates (a straight path); without dates,
+    any progress counts. No measurement is never on track."""
+    if progress.share is None:
+        return False
+    if progress.status == REACHED:
+        return True
+    if baseline_date is None or target_date is None or target_date <= baseline_date:
+        return progress.status == ON_THE_WAY
+    elapsed = (on - baseline_date).days / (target_date - baseline_date).days
+    return progress.share >= min(1.0, max(0.0, elapsed))
+
+
 class QuestionChange(NamedTuple):
     code: str
     question_id: int

@@ -160,7 +160,7 @@ def may_see_programme(user, administration_id):
     )
 
 
-def get_administration_for(user, pk):
+def get_programme_administration_for(user, pk):
     """An administration whose programme the person may see, else 404."""
     from .models import Administration
 

@@ -95,6 +95,11 @@ urlpatterns = [
     path("actions/<int:pk>/milestones/", planning.milestone_add, name="milestone_add"),
     path("actions/<int:pk>/notes/", planning.action_note, name="action_note"),
     path("milestones/<int:milestone_id>/done/", planning.milestone_done, name="milestone_done"),
+    path(
+        "assessments/<int:pk>/not-applicable/<int:question_id>/reject/",
+        results.reject_not_applicable,
+        name="reject_not_applicable",
+    ),
     path("assessments/<int:pk>/data/", data.data_page, name="assessment_data"),
     path("assessments/<int:pk>/export.xlsx", data.export_xlsx, name="export_xlsx"),
     path("assessments/<int:pk>/scores.csv", data.scores_csv, name="scores_csv"),

@@ -226,7 +226,10 @@ def _style_row(sheet, row, question, ranges, made):
     for column in range(1, len(COLUMNS) + 1):
         cell = sheet.cell(row=row, column=column)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column in (ANSWER, NA, JUSTIFICATION, COMMENT, SUPPORT):
+    columns = (ANSWER, NA, JUSTIFICATION, COMMENT, SUPPORT)
+    if not question.na_allowed:  # the content does not allow N/A here: nothing to fill
+        columns = (ANSWER, COMMENT, SUPPORT)
+    for column in columns:
         cell = sheet.cell(row=row, column=column)
         cell.protection = UNLOCKED
         cell.fill = ANSWER_FILL
@@ -237,7 +240,8 @@ def _style_row(sheet, row, question, ranges, made):
     }.get(question.answer_type)
     if kind:
         _validation(sheet, kind, ranges, made).add(sheet.cell(row=row, column=ANSWER).coordinate)
-    _validation(sheet, "na", ranges, made).add(sheet.cell(row=row, column=NA).coordinate)
+    if question.na_allowed:
+        _validation(sheet, "na", ranges, made).add(sheet.cell(row=row, column=NA).coordinate)
     _validation(sheet, "support", ranges, made).add(sheet.cell(row=row, column=SUPPORT).coordinate)
 
 
@@ -354,6 +358,8 @@ def _row_values(question, cells, sheet, row, words, errors):
     if na_text and na_text not in yes:
         fail(_("Not applicable: leave empty or choose Yes."), "not_applicable")
     not_applicable = na_text in yes
+    if not_applicable and not question.na_allowed:
+        fail(_("This question cannot be marked not applicable."), "na_not_allowed")
     why, comment = _text(raw_why), _text(raw_comment)
     if not_applicable and not why:
         fail(_("Say why the question does not apply to your administration."), "na_justification")

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -28,6 +29,7 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "evidence"
     # Real hashers cost ~0.3 s a password: too slow for a suite that builds many people.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # cached reports must not outlive the test database they came from
     yield
     translation.activate(settings.LANGUAGE_CODE)  # a test that switched language must not leak
 

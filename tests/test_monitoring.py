@@ -209,3 +209,19 @@ def test_plan_state_on_the_review_date():
     assert earlier.counts["in_progress"] == 2
     assert [a.reference for a in earlier.late] == ["A-01"]
     assert earlier.spent == {}
+
+
+@pytest.mark.parametrize(
+    ("current", "on", "expected"),
+    [
+        # AEOs 12 -> 30 between 1 Jan 2025 and 1 Jan 2027: halfway in time on 1 Jan 2026
+        (21, date(2026, 1, 1), True),  # 50 % done, 365 of 730 days gone
+        (18, date(2026, 1, 1), False),  # 33 % done
+        (30, date(2026, 1, 1), True),  # reached
+        (18, date(2025, 6, 1), True),  # 33 % done, 151 of 730 days (21 %) gone
+        (None, date(2026, 1, 1), False),  # never measured
+    ],
+)
+def test_on_track_compares_progress_with_the_time_elapsed(current, on, expected):
+    progress = monitoring.progress_to_date(12, 30, current)
+    assert monitoring.on_track(progress, date(2025, 1, 1), date(2027, 1, 1), on) is expected

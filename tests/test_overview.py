@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from assessments import services
-from assessments.models import Administration, Plan
+from assessments.models import Administration, Assessment, Plan
 from assessments.models.planning import Action
 from assessments.selectors import overview as selectors
 from tests.conftest import start
@@ -23,13 +23,16 @@ def validated(user, administration, framework, aei_01, aei_02, title="Needs asse
     assessment = start(user, administration, framework, title=title)
     q = {q.code: q for q in framework.questions.filter(phase__number=1)}
     na = {"not_applicable": True, "na_justification": "No AEO programme."}
+    # Scores leave N/A out whatever the content allows; submission would refuse it on
+    # T-AEO-01, so this helper moves the assessment to "submitted" directly.
     services.save_answers(user, assessment, {
         q["T-AEI-01"]: ({"maturity": aei_01}, 0),
         q["T-AEI-02"]: ({"maturity": aei_02}, 0),
         q["T-AEO-01"]: (na, 0),
         q["T-AEO-02"]: (na, 0),
     })  # fmt: skip
-    services.submit(user, assessment)
+    Assessment.objects.filter(pk=assessment.pk).update(status="submitted")
+    assessment.refresh_from_db()
     services.validate(user, assessment)
     return assessment
 
@@ -71,7 +74,7 @@ def test_waiting_for_review_and_filters(
     rows = client.get(reverse("overview"), {"status": "waiting"}).context["rows"]
     assert [r.administration for r in rows] == [other_administration]
     assert rows[0].waiting == 1
-    rows = client.get(reverse("overview"), {"band": "advanced"}).context["rows"]
+    rows = client.get(reverse("overview"), {"band": "established"}).context["rows"]  # 75: level 3
     assert [r.administration for r in rows] == [administration]
     rows = client.get(reverse("overview"), {"region": "ESA"}).context["rows"]
     assert [r.administration for r in rows] == [other_administration]
@@ -197,3 +200,31 @@ def test_an_administration_sees_only_its_own_position(client, editor, other_admi
         client.get(reverse("region_benchmark", args=[other_administration.region_id])).status_code
         == 404
     )
+
+
+def test_the_overview_and_data_pages_read_in_french(client, reviewer, assessment):
+    client.force_login(reviewer)
+    client.post(reverse("set_language"), {"language": "fr"})
+    html = client.get(reverse("overview")).content.decode()
+    assert "Vue d'ensemble de l'OMD" in html and "Prochaine réévaluation prévue" in html
+    html = client.get(reverse("assessment_data", args=[assessment.pk])).content.decode()
+    assert "Télécharger le classeur hors ligne" in html
+
+
+def test_next_reassessment_follows_the_administrations_rhythm(
+    client, reviewer, tiny, administration, other_administration
+):
+    from assessments.models.monitoring import MonitoringSettings
+    from assessments.monitoring import add_months
+
+    mine = validated(reviewer, administration, tiny, 2, 2)
+    theirs = validated(reviewer, other_administration, tiny, 2, 2)
+    MonitoringSettings.objects.create(administration=other_administration, reassessment_months=12)
+    theirs.validated_at = theirs.validated_at.replace(year=theirs.validated_at.year - 2)
+    theirs.save()
+    client.force_login(reviewer)
+    rows = {r.administration: r for r in client.get(reverse("overview")).context["rows"]}
+    assert rows[administration].next_due == add_months(mine.validated_at.date(), 24)
+    assert not rows[administration].overdue
+    assert rows[other_administration].next_due == add_months(theirs.validated_at.date(), 12)
+    assert rows[other_administration].overdue

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from assessments import selectors, services
-from assessments.models import Answer
+from assessments.models import Answer, Assessment
 from assessments.reports.layout import KeepWhole
 from assessments.reports.pdf import render_report, report_filename
 from tests.conftest import start
@@ -275,6 +275,12 @@ def test_phase_2_report_shows_the_action_plan(editor, administration, tiny):
 def test_phase_3_report_shows_indicators_against_the_baseline(editor, administration, tiny):
     baseline = start(editor, administration, tiny, phase=3, title="Baseline 2024")
     answer(editor, baseline, number=40)
+    # Only a submitted or validated assessment of an earlier period is a baseline.
+    Assessment.objects.filter(pk=baseline.pk).update(
+        status=Assessment.Status.VALIDATED,
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 12, 31),
+    )
     current = start(editor, administration, tiny, phase=3, title="Review 2026")
     answer(editor, current, number=75)
 

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pypdf import PdfReader
 
 from assessments import services
-from assessments.models import Assessment, Indicator, MonitoringReview
+from assessments.models import Answer, Assessment, Indicator, MonitoringReview
 from tests.conftest import start
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,17 @@ def first_question(assessment):
 def section_post(assessment):
     q = first_question(assessment)
     return {f"q{q.pk}-value": "2", f"q{q.pk}-version": "0"}
+
+
+def na_to_reject(assessment):
+    """An N/A answer on the first question, and the reviewer's reason for rejecting it."""
+    Answer.objects.create(
+        assessment=assessment,
+        question=first_question(assessment),
+        not_applicable=True,
+        na_justification="We have no such border at all.",
+    )
+    return {"reason": "There is such a border."}
 
 
 # action -> (method, url builder, data builder, status that means "done", statuses to prepare)
@@ -78,6 +89,13 @@ ACTIONS = {
         302,
         "draft",
     ),
+    "reject_not_applicable": (
+        "post",
+        lambda a: reverse("reject_not_applicable", args=[a.pk, first_question(a).pk]),
+        na_to_reject,
+        302,
+        "submitted",
+    ),
 }
 
 # (action, role) -> (own administration, other administration). The donor's "other" case
@@ -122,6 +140,7 @@ EXPECTED = {
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
 EXPECTED["autosave"] = EXPECTED["confirm_section"] = EXPECTED["edit"]
 EXPECTED["add_note"] = EXPECTED["validate"]  # reviewers, while reviewing
+EXPECTED["reject_not_applicable"] = EXPECTED["validate"]  # reviewers, while under review
 EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 # Donors never export raw answers, even of a shared assessment.
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}

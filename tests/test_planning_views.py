@@ -250,3 +250,42 @@ def test_a_donor_sees_only_the_actions_shared_with_them(client, plan, editor, do
     assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 404
     response = client.post(reverse("action_edit", args=[second.pk]), {"title": "x"})
     assert response.status_code == 403
+
+
+def test_the_plan_and_programme_pages_speak_french(client, plan, editor):
+    client.force_login(editor)
+    client.cookies["django_language"] = "fr"
+    html = client.get(reverse("plan", args=[plan.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Actions par domaine et par priorité" in html
+    html = client.get(
+        reverse("programme", args=[plan.administration_id]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "Les trois phases" in html and "Phase en cours" in html
+
+
+def test_the_programme_page_counts_indicators_on_track(client, plan, editor, administration):
+    from assessments.models import Indicator
+
+    def indicator(name):
+        return services.save_indicator(editor, Indicator(
+            administration=administration, name=name, unit="hours", baseline_value=72,
+            target_value=24, better="lower", disclosure="reviewers",
+        ))  # fmt: skip
+
+    day = timezone.localdate() - timedelta(days=1)
+    services.record_measurement(editor, indicator("Release time"), day, 48)  # on the way
+    services.record_measurement(editor, indicator("Clearance time"), day, 90)  # moved away
+    client.force_login(editor)
+    html = client.get(reverse("programme", args=[administration.pk])).content.decode()
+    card = html[html.index('id="programme-indicators"') :]
+    assert '1<span class="fs-6"> / 2</span>' in card[:600]
+
+
+def test_tampered_ids_are_refused_cleanly(client, plan, editor, administration):
+    client.force_login(editor)
+    response = client.post(
+        reverse("plan_bulk", args=[plan.pk]), {"action": ["x"], "operation": "accept"}, follow=True
+    )
+    assert "Tick the actions first." in response.content.decode()
+    response = client.post(reverse("plan_propose", args=[administration.pk]), {"assessment": "x"})
+    assert response.status_code == 404

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from assessments import scoring
+from assessments.phase_results import phase_result_label
 from assessments.scoring import AnswerData, QuestionData, Score, score_assessment
 
 PILLAR_OF = {"P1-04": "P1", "P1-06": "P1", "P2-01": "P2", "AEO-G": "P2", "P3-01": "P3"}
@@ -34,20 +35,20 @@ def score(questions, answers):
 
 def worked_example(rm01_level=2):
     questions = [
-        question(1, "RM-01", "RM", ("P1-04", "P1-06"), weight=2),
-        question(2, "RM-02", "RM", ("P1-06",), answer_type="yes_no"),
-        question(3, "RM-03", "RM", ("P1-04",), answer_type="number", target=80),
-        question(4, "AEO-01", "AEO", ("P1-06", "P2-01"), weight=3),
-        question(5, "AEO-02", "AEO", ("P2-01",), weight=2),
-        question(6, "AEO-03", "AEO", ("P2-01",)),
+        question(1, "RM-01", "RM", ("P1-04", "P1-06"), weight=2, na_allowed=False),
+        question(2, "RM-02", "RM", ("P1-06",), answer_type="yes_no", na_allowed=False),
+        question(3, "RM-03", "RM", ("P1-04",), answer_type="number", target=80, na_allowed=False),
+        question(4, "AEO-01", "AEO", ("P1-06", "P2-01"), weight=3, na_allowed=False),
+        question(5, "AEO-02", "AEO", ("P2-01",), weight=2, na_allowed=True),
+        question(6, "AEO-03", "AEO", ("P2-01",), na_allowed=False),
     ]
     answers = [
-        AnswerData(1, maturity=rm01_level, support_needed="technical"),
+        AnswerData(1, maturity=rm01_level, support_needed="technical", evidence=True),
         AnswerData(2, yes_no=False, support_needed="none"),
         AnswerData(3, number=60),
-        AnswerData(4, maturity=3, support_needed="legal", target=4),
+        AnswerData(4, maturity=3, support_needed="legal", target=4, evidence=True),
         AnswerData(5, not_applicable=True),
-        # AEO-03 is not answered
+        AnswerData(6, not_applicable=True),  # not allowed: counts as not yet answered
     ]
     return questions, answers
 
@@ -55,15 +56,15 @@ def worked_example(rm01_level=2):
 def test_worked_example_scores_bands_and_completion():
     results = score(*worked_example())
 
-    expected = {  # value, band, answered, applicable
-        "overall": (400 / 7, "established", 4, 5),
-        "RM": (175 / 4, "developing", 3, 3),
-        "AEO": (225 / 3, "advanced", 1, 2),
-        "P1": (400 / 7, "established", 4, 4),
-        "P2": (225 / 3, "advanced", 1, 2),
-        "P1-04": (175 / 3, "established", 2, 2),
-        "P1-06": (325 / 6, "established", 3, 3),
-        "P2-01": (225 / 3, "advanced", 1, 2),
+    expected = {  # value, band, answered, applicable, provisional, level achieved, to target
+        "overall": (400 / 7, "developing", 4, 5, True, 0, 400 / 725 * 100),
+        "RM": (175 / 4, "developing", 3, 3, False, 0, 50),
+        "AEO": (225 / 3, "established", 1, 2, True, 3, 60),
+        "P1": (400 / 7, "developing", 4, 4, False, 0, 400 / 650 * 100),
+        "P2": (225 / 3, "established", 1, 2, True, 3, 60),
+        "P1-04": (175 / 3, "developing", 2, 2, False, 2, 70),
+        "P1-06": (325 / 6, "developing", 3, 3, False, 0, 325 / 550 * 100),
+        "P2-01": (225 / 3, "established", 1, 2, True, 3, 60),
     }
     scores = {
         "overall": results.overall,
@@ -74,15 +75,32 @@ def test_worked_example_scores_bands_and_completion():
     assert list(results.by_focus_area) == ["RM", "AEO"]
     assert list(results.by_pillar) == ["P1", "P2"]
     assert list(results.by_standard) == ["P1-04", "P1-06", "P2-01"]
-    for name, (value, band, answered, applicable) in expected.items():
+    for name, (value, band, answered, applicable, *rest) in expected.items():
         got = scores[name]
+        provisional, level, to_target = rest
         assert got.value == pytest.approx(value), name
         assert (got.band, got.answered, got.applicable) == (band, answered, applicable), name
-        assert got.provisional is False, name
+        assert (got.provisional, got.level_achieved) == (provisional, level), name
+        assert got.to_target == pytest.approx(to_target), name
     assert results.overall.value == pytest.approx(57.14, abs=0.005)
+    assert results.overall.to_target == pytest.approx(55.17, abs=0.005)
     assert results.by_standard["P1-06"].value == pytest.approx(54.17, abs=0.005)
     assert results.overall.completion == pytest.approx(0.8)
+    assert results.overall.missing_mandatory == 1  # AEO-03: the overall index is provisional
     assert results.by_focus_area["AEO"].completion == pytest.approx(0.5)
+    assert results.by_focus_area["AEO"].not_applicable == 1
+
+
+def test_worked_example_not_applicable_and_confidence():
+    results = score(*worked_example())
+
+    assert [q.code for q in results.not_applicable] == ["AEO-02"]
+    assert [q.code for q in results.na_refused] == ["AEO-03"]
+    assert results.overall.confidence == (2, 2, 0)  # self-declared, evidence, validated
+    assert results.overall.confidence.shares() == (50, 50, 0)
+    assert results.by_focus_area["AEO"].confidence == (0, 1, 0)
+    validated = [replace(a, validated=True) for a in worked_example()[1]]
+    assert score(worked_example()[0], validated).overall.confidence == (0, 0, 4)
 
 
 def test_worked_example_gaps_priorities_and_classes():
@@ -96,9 +114,10 @@ def test_worked_example_gaps_priorities_and_classes():
         ("RM-02", 0, 100, 100, pytest.approx(1.0), "A"),
         ("AEO-01", 75, 100, 25, pytest.approx(0.9375), "B"),
         ("RM-01", 50, 75, 25, pytest.approx(0.625), "C"),
-        ("RM-03", pytest.approx(75), 100, pytest.approx(25), pytest.approx(0.25), "B"),
+        ("RM-03", pytest.approx(75), 100, pytest.approx(25), pytest.approx(0.25), "not_classified"),
     ]
-    assert results.gap_classes() == {"A": 1, "B": 2, "C": 1}
+    assert results.gap_classes() == {"A": 1, "B": 1, "C": 1, "not_classified": 1}
+    assert [g.question.code for g in results.unclassified_gaps()] == ["RM-03"]
 
 
 def test_worked_example_strengths_and_change():
@@ -157,7 +176,7 @@ def test_text_questions_are_not_scored():
     questions = [question(1), question(2, focus_area="AEI", answer_type="text")]
     # even a stray value on a text question is ignored
     results = score(questions, [AnswerData(1, maturity=2), AnswerData(2, maturity=0)])
-    assert results.overall == Score(50, 1, 1, "established", False)
+    assert results.overall[:5] == Score(50, 1, 1, "developing", False)[:5]
     assert "AEI" not in results.by_focus_area
     assert results.gaps[0].question.id == 1 and len(results.gaps) == 1
 
@@ -167,8 +186,19 @@ def test_not_applicable_is_left_out_of_the_mean_and_the_count():
     results = score(
         questions, [AnswerData(1, maturity=4), AnswerData(2, maturity=0, not_applicable=True)]
     )
-    assert results.overall == Score(100, 1, 1, "advanced", False)
+    assert results.overall[:5] == Score(100, 1, 1, "advanced", False)[:5]
+    assert results.overall.not_applicable == 1
     assert results.gaps == []
+
+
+def test_not_applicable_where_the_content_does_not_allow_it_counts_as_unanswered():
+    questions = [question(1), question(2, weight=5, na_allowed=False)]
+    results = score(
+        questions, [AnswerData(1, maturity=4), AnswerData(2, maturity=0, not_applicable=True)]
+    )
+    assert results.overall[:5] == Score(100, 1, 2, "advanced", True)[:5]
+    assert results.overall.missing_mandatory == 1
+    assert [q.id for q in results.na_refused] == [2]
 
 
 def test_group_of_only_not_applicable_questions_is_absent():
@@ -212,33 +242,59 @@ def test_question_counts_in_each_of_its_standards_and_once_per_pillar():
 
 @pytest.mark.parametrize(
     "answered, applicable, provisional",
-    [(0, 1, True), (1, 3, True), (4, 9, True), (1, 2, False), (2, 3, False), (3, 3, False)],
-)
-def test_score_is_provisional_below_half_answered(answered, applicable, provisional):
-    questions = [question(i) for i in range(1, applicable + 1)]
+    [(0, 1, True), (1, 3, True), (4, 9, True), (1, 2, True), (3, 4, True), (4, 5, False),
+     (8, 10, False), (3, 3, False)],
+)  # fmt: skip
+def test_scope_is_provisional_below_80_percent_answered(answered, applicable, provisional):
+    questions = [question(i, mandatory=False) for i in range(1, applicable + 1)]
     answers = [AnswerData(i, maturity=2) for i in range(1, answered + 1)]
-    overall = score(questions, answers).overall
-    assert overall.provisional is provisional
-    assert overall.completion == pytest.approx(answered / applicable)
-    assert (overall.value is None) is (answered == 0)
+    results = score(questions, answers)
+    area = results.by_focus_area["RM"]
+    assert area.provisional is provisional
+    assert area.completion == pytest.approx(answered / applicable)
+    assert (area.value is None) is (answered == 0)
+    assert results.overall.provisional is provisional  # no mandatory question is missing
+
+
+def test_overall_index_is_provisional_until_every_mandatory_question_is_answered():
+    questions = [question(i) for i in range(1, 11)] + [question(11, mandatory=False)]
+    nine = [AnswerData(i, maturity=4) for i in range(1, 10)]
+    results = score(questions, nine)
+    assert results.by_focus_area["RM"].provisional is False  # 9 of 11: above 80 %
+    assert results.overall.provisional is True and results.overall.missing_mandatory == 1
+    complete = score(questions, [*nine, AnswerData(10, maturity=4)]).overall
+    assert complete.provisional is False and complete.missing_mandatory == 0
+
+
+def test_scoring_md_section_4_example_half_answered_at_level_4():
+    questions = [question(i) for i in range(1, 5)]  # mandatory, default target level 3
+    overall = score(questions, [AnswerData(1, maturity=4), AnswerData(2, maturity=4)]).overall
+    assert (overall.value, overall.provisional, overall.missing_mandatory) == (100, True, 2)
+    assert overall.to_target == pytest.approx(50)
 
 
 def test_nothing_applicable_is_complete_and_not_provisional():
     overall = score([question(1)], [AnswerData(1, not_applicable=True)]).overall
-    assert overall == Score(None, 0, 0, None, False)
+    assert overall[:5] == Score(None, 0, 0, None, False)[:5]
+    assert (overall.level_achieved, overall.to_target) == (None, None)
     assert overall.completion == 1.0
 
 
 @pytest.mark.parametrize(
     "value, band",
     [
-        (0, "initial"),
-        (24.99, "initial"),
-        (25, "developing"),
-        (49.99, "developing"),
-        (50, "established"),
-        (74.99, "established"),
-        (75, "advanced"),
+        (0, "not_in_place"),
+        (12.49, "not_in_place"),
+        (12.5, "initial"),
+        (25, "initial"),
+        (37.49, "initial"),
+        (37.5, "developing"),
+        (50, "developing"),
+        (62.49, "developing"),
+        (62.5, "established"),
+        (75, "established"),
+        (87.49, "established"),
+        (87.5, "advanced"),
         (100, "advanced"),
         (None, None),
     ],
@@ -251,6 +307,37 @@ def test_score_carries_its_band():
     questions = [question(1), question(2)]
     results = score(questions, [AnswerData(1, maturity=1), AnswerData(2, maturity=0)])
     assert (results.overall.value, results.overall.band) == (12.5, "initial")
+
+
+@pytest.mark.parametrize(
+    ("level", "band"),
+    [(0, "not_in_place"), (1, "initial"), (2, "developing"), (3, "established"), (4, "advanced")],
+)
+def test_every_answer_at_level_n_lands_in_the_band_named_for_level_n(level, band):
+    questions = [question(i, weight=1 + i % 3) for i in range(1, 11)]
+    results = score(questions, [AnswerData(i, maturity=level) for i in range(1, 11)])
+    assert (results.overall.value, results.overall.band) == (25 * level, band)
+    assert results.overall.level_achieved == level
+    assert scoring.BANDS[level][1] == band
+
+
+@pytest.mark.parametrize(
+    ("levels", "achieved"),
+    [([4] * 10, 4), ([4] * 9 + [0], 4), ([4] * 8 + [0, 0], 0), ([3] * 8 + [2, 4], 3),
+     ([3] * 8 + [2, 2], 2), ([1] * 5, 1), ([], None)],
+)  # fmt: skip
+def test_level_achieved_is_reached_by_90_percent_of_the_answers(levels, achieved):
+    questions = [question(i) for i in range(1, len(levels) + 1)]
+    answers = [AnswerData(i, maturity=level) for i, level in enumerate(levels, 1)]
+    assert score(questions, answers).overall.level_achieved == achieved
+
+
+def test_percent_to_target_counts_unanswered_questions_as_nothing_reached():
+    questions = [question(1, target=4), question(2, target=4), question(3, target=2)]
+    # 1: level 4 (on target); 2: level 2 (50 short of 100); 3: unanswered (50 short of 50)
+    results = score(questions, [AnswerData(1, maturity=4), AnswerData(2, maturity=2)])
+    assert results.overall.to_target == pytest.approx(100 * (1 - 100 / 250))
+    assert results.overall.value == 75
 
 
 def test_maturity_target_defaults_to_level_3():
@@ -282,12 +369,12 @@ def test_no_gap_at_or_above_target():
     "support, tfa_class",
     [
         ("none", "A"),
-        ("", "B"),
+        ("", "not_classified"),
         ("legal", "B"),
         ("technical", "C"),
         ("equipment", "C"),
         ("funding", "C"),
-        ("something else", "B"),
+        ("something else", "not_classified"),
     ],
 )
 def test_gap_class_follows_the_support_needed(support, tfa_class):
@@ -300,7 +387,7 @@ def test_gap_classes_counts_each_class():
     questions = [question(i) for i in range(1, 5)]
     supports = ["none", "technical", "funding", "legal"]
     answers = [AnswerData(i, maturity=1, support_needed=s) for i, s in enumerate(supports, 1)]
-    assert score(questions, answers).gap_classes() == {"A": 1, "B": 1, "C": 2}
+    assert score(questions, answers).gap_classes() == {"A": 1, "B": 1, "C": 2, "not_classified": 0}
 
 
 @pytest.mark.parametrize(
@@ -607,4 +694,123 @@ def test_float_noise_cannot_move_a_score_across_a_band():
     ]  # fmt: skip
     results = score_assessment(questions, [AnswerData(question_id=i, maturity=3) for i in (1, 2)])
     assert results.overall.value == 75.0
-    assert results.overall.band == "advanced"
+    assert results.overall.band == "established"
+
+
+@properties
+@given(questionnaire(), st.integers(0, 4))
+def test_any_questionnaire_answered_all_at_level_n_is_in_band_n(data, level):
+    questions = [replace(q, answer_type="maturity") for q in data[0]]
+    results = score(questions, [AnswerData(q.id, maturity=level) for q in questions])
+    for key, s in all_scores(results).items():
+        assert (s.band, s.level_achieved) == (scoring.BANDS[level][1], level), key
+
+
+@properties
+@given(questionnaire(), st.data())
+def test_adding_not_applicable_never_raises_an_index_above_what_the_answers_support(data, more):
+    questions, answers = data
+    by_id = {q.id: q for q in questions}
+    chosen = more.draw(st.sets(st.sampled_from(sorted(by_id))))
+    kept = [a for a in answers if a.question_id not in chosen]
+    with_na = kept + [AnswerData(i, not_applicable=True) for i in chosen]
+
+    supported = [
+        scoring.value_score(by_id[a.question_id], a.maturity, a.yes_no, a.number, a.target)
+        for a in kept
+        if not a.not_applicable
+    ]
+    supported = [v for v in supported if v is not None]
+    overall = score(questions, with_na).overall
+    if overall.value is not None:
+        assert overall.value <= max(supported) + EPSILON
+    # Where the content refuses N/A, marking it is exactly the same as leaving it unanswered.
+    refusing = [replace(q, na_allowed=False) for q in questions]
+    unanswered = [a for a in kept if not a.not_applicable]
+    with_refused = unanswered + [AnswerData(i, not_applicable=True) for i in chosen]
+    assert_same_scores(score(refusing, with_refused), score(refusing, unanswered))
+
+
+# The cases of issue 10, on the real SAFE content -------------------------------------------
+
+
+def safe_questions(phase):
+    """The SAFE questionnaire of one phase as scoring records, read from the content file."""
+    from assessments.content import read_content
+    from tests.conftest import ROOT
+
+    content = read_content(ROOT / "fixtures" / "safe-2021.yaml")
+    pillar_of = {s["code"]: p["code"] for p in content["pillars"] for s in p["standards"]}
+    return [
+        QuestionData(
+            id=i,
+            code=q["code"],
+            focus_area=q["focus_area"],
+            standards=tuple(q["standards"]),
+            pillars=tuple(dict.fromkeys(pillar_of[s] for s in q["standards"])),
+            answer_type=q["answer_type"],
+            weight=float(q["weight"]),
+            target=q["target"],
+            better=q["better"],
+            mandatory=q["mandatory"],
+            na_allowed=q["na_allowed"],
+            assesses_standards=q["assesses_standards"],
+        )
+        for i, q in enumerate(content["questions"], 1)
+        if q["phase"] == phase
+    ]
+
+
+def test_issue_all_questions_at_level_2_read_developing_not_established():
+    questions = safe_questions(1)
+    assert len(questions) >= 90
+    results = score(questions, [AnswerData(q.id, maturity=2) for q in questions])
+    assert (results.overall.value, results.overall.band) == (50, "developing")
+    assert results.overall.level_achieved == 2 and results.overall.provisional is False
+    # Nobody said what support is needed: every gap is a to-do, none silently B.
+    counts = results.gap_classes()
+    assert counts == {"A": 0, "B": 0, "C": 0, "not_classified": len(results.gaps)}
+    below = [q for q in questions if scoring.target_score(q) > 50]
+    assert len(results.gaps) == len(below)  # all but the questions aiming at level 2
+
+
+def test_issue_all_but_5_not_applicable_and_5_at_level_4_is_provisional_and_far_from_target():
+    questions = safe_questions(1)
+    marked, top = questions[:-5], questions[-5:]
+    answers = [AnswerData(q.id, not_applicable=True) for q in marked]
+    answers += [AnswerData(q.id, maturity=4) for q in top]
+    overall = score(questions, answers).overall
+    accepted = [q for q in marked if q.na_allowed]
+    refused = [q for q in marked if not q.na_allowed]
+    assert 0 < len(accepted) <= 8  # only where a mode of transport can be absent
+    assert overall.not_applicable == len(accepted)
+    assert overall.applicable == len(questions) - len(accepted)
+    assert overall.answered == 5
+    assert overall.missing_mandatory == sum(q.mandatory for q in refused)
+    assert overall.value == 100 and overall.provisional is True
+    assert overall.to_target < 20
+
+
+def test_issue_half_answered_all_at_level_4_is_provisional():
+    questions = safe_questions(1)
+    half = len(questions) // 2
+    overall = score(questions, [AnswerData(q.id, maturity=4) for q in questions[:half]]).overall
+    assert overall.value == 100 and overall.completion == pytest.approx(half / len(questions))
+    assert overall.provisional is True
+    assert overall.missing_mandatory == sum(q.mandatory for q in questions[half:])
+    # Percent-to-target: the unanswered half has reached nothing of its targets.
+    assert overall.to_target == pytest.approx(100 * _wanted(questions[:half]) / _wanted(questions))
+
+
+def _wanted(questions):
+    return sum(q.weight * scoring.target_score(q) for q in questions if q.answer_type != "text")
+
+
+@pytest.mark.parametrize("phase", [2, 3])
+def test_issue_phase_2_and_3_questions_feed_no_safe_standard_score(phase):
+    questions = safe_questions(phase)
+    results = score(questions, [AnswerData(q.id, maturity=2, yes_no=True) for q in questions])
+    assert results.by_standard == {} and results.by_pillar == {}
+    assert results.by_focus_area and results.overall.answered > 0
+    label = str(phase_result_label(phase))
+    assert label in ("Implementation capacity", "Implementation progress")

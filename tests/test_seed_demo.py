@@ -68,6 +68,19 @@ def test_demo_plans_show_every_status_a_late_action_and_a_proposal(content, sett
     assert Plan.objects.count() == 2
 
 
+def test_demo_shows_an_invitation_waiting_for_an_answer(content, settings, client):
+    from assessments.models import Invitation
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    invitation = Invitation.objects.get()
+    assert (invitation.user.username, invitation.status) == ("editor", "pending")
+    client.force_login(invitation.invited_by)
+    html = client.get(f"/administrations/{invitation.administration_id}/people/").content.decode()
+    assert "Invitations waiting for an answer" in html and "Aïcha Koné" in html
+
+
 def test_demo_shows_matchmaking(content, settings):
     from assessments.models import DonorOrganisation, Interest, Need, SupportEngagement
     from assessments.selectors import donors as matchmaking

@@ -57,3 +57,29 @@ def test_deploy_checks_are_clean_under_production_settings():
     )
     assert out.returncode == 0, out.stderr
     assert "no issues" in out.stdout
+
+
+def test_connections_are_checked_before_reuse():
+    out = settings_value("settings.DATABASES['default']['CONN_HEALTH_CHECKS']")
+    assert out.stdout.strip() == "True"
+
+
+def test_report_cache_is_local_memory_unless_configured():
+    expression = "settings.CACHES['default']['BACKEND']"
+    assert "LocMemCache" in settings_value(expression).stdout
+    redis = settings_value(expression, CACHE_URL="redis://127.0.0.1:6379/1")
+    assert "RedisCache" in redis.stdout
+    assert "FileBasedCache" in settings_value(expression, CACHE_URL="file:///tmp/c").stdout
+
+
+def test_evidence_storage_comes_from_settings():
+    expression = "settings.STORAGES['default']['BACKEND']"
+    assert "FileSystemStorage" in settings_value(expression).stdout
+    s3 = settings_value(expression, EVIDENCE_STORAGE="storages.backends.s3.S3Storage")
+    assert "storages.backends.s3.S3Storage" in s3.stdout
+
+
+def test_gunicorn_uses_threaded_workers_so_slow_clients_do_not_starve_others():
+    config = {}
+    exec((ROOT / "scripts" / "gunicorn.conf.py").read_text(), config)  # noqa: S102
+    assert config["worker_class"] == "gthread" and config["threads"] >= 4

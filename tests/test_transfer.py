@@ -29,8 +29,8 @@ def filled(editor, coordinator, reviewer, assessment):
     answer(editor, assessment, "T-AEI-01", maturity=2, comment='=HYPERLINK("http://x")')
     answer(editor, assessment, "T-AEI-01", version=1, maturity=3, support_needed="technical")
     answer(editor, assessment, "T-AEI-02", maturity=1)
-    answer(editor, assessment, "T-AEO-01", not_applicable=True, na_justification="No AEO yet.")
-    answer(editor, assessment, "T-AEO-02", yes_no=True)
+    answer(editor, assessment, "T-AEO-01", maturity=1)
+    answer(editor, assessment, "T-AEO-02", not_applicable=True, na_justification="No AEO law.")
     answer(editor, assessment, "T-AEO-03", text="@the programme")
     question = assessment.framework.questions.get(code="T-AEI-01")
     services.add_evidence(editor, assessment, question, url="https://example.org/law", title="Law")
@@ -181,3 +181,11 @@ def test_json_export_carries_the_plan_actions_linked_to_its_questions(filled):
         {"action": "A-01", "title": "Draft the ACI law", "status": "planned", "due_date": None,
          "questions": ["T-AEI-01"], "standards": []}
     ]  # fmt: skip
+
+
+def test_coordinators_find_the_import_on_their_home_page(client, coordinator, editor):
+    url = reverse("import_json", args=[coordinator.memberships.get().administration_id])
+    client.force_login(coordinator)
+    assert url in client.get(reverse("home")).content.decode()
+    client.force_login(editor)
+    assert url not in client.get(reverse("home")).content.decode()

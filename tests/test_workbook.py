@@ -66,9 +66,9 @@ def test_a_filled_workbook_saves_the_answers(client, editor, assessment):
     aei, aeo = workbook["AEI"], workbook["AEO"]
     aei.cell(row_of(aei, "T-AEI-01"), 3).value = 3
     aei.cell(row_of(aei, "T-AEI-01"), 7).value = "Technical assistance"
-    aeo.cell(row_of(aeo, "T-AEO-02"), 3).value = "Yes"
-    aeo.cell(row_of(aeo, "T-AEO-01"), 4).value = "Yes"
-    aeo.cell(row_of(aeo, "T-AEO-01"), 5).value = "No operators yet."
+    aeo.cell(row_of(aeo, "T-AEO-01"), 3).value = 2
+    aeo.cell(row_of(aeo, "T-AEO-02"), 4).value = "Yes"
+    aeo.cell(row_of(aeo, "T-AEO-02"), 5).value = "No AEO law planned."
     aeo.cell(row_of(aeo, "T-AEO-03"), 3).value = "=not a formula, typed as text"
     aeo.cell(row_of(aeo, "T-AEO-03"), 3).data_type = "s"
     response = upload(client, assessment, workbook)
@@ -78,8 +78,8 @@ def test_a_filled_workbook_saves_the_answers(client, editor, assessment):
     assert saved["T-AEI-01"].maturity == 3
     assert saved["T-AEI-01"].support_needed == "technical"
     assert saved["T-AEI-02"].comment == "Kept." and saved["T-AEI-02"].version == 1
-    assert saved["T-AEO-02"].yes_no is True
-    assert saved["T-AEO-01"].not_applicable and saved["T-AEO-01"].na_justification
+    assert saved["T-AEO-01"].maturity == 2
+    assert saved["T-AEO-02"].not_applicable and saved["T-AEO-02"].na_justification
     assert saved["T-AEO-03"].text == "=not a formula, typed as text"
 
 
@@ -115,14 +115,16 @@ def test_one_bad_cell_refuses_the_whole_file_with_sheet_row_and_reason(client, e
     aei.cell(row_of(aei, "T-AEI-01"), 3).value = 3  # valid
     bad_row = row_of(aei, "T-AEI-02")
     aei.cell(bad_row, 3).value = 7
-    aeo.cell(row_of(aeo, "T-AEO-02"), 3).value = "=1+1"  # a formula
-    aeo.cell(row_of(aeo, "T-AEO-01"), 4).value = "Yes"  # N/A without a reason
+    aeo.cell(row_of(aeo, "T-AEO-01"), 3).value = "=1+1"  # a formula
+    aeo.cell(row_of(aeo, "T-AEO-02"), 4).value = "Yes"  # N/A without a reason
+    aeo.cell(row_of(aeo, "T-AEO-01"), 4).value = "Yes"  # N/A where the content forbids it
     response = upload(client, assessment, workbook)
     assert response.status_code == 400
     html = response.content.decode()
     assert "nothing was saved" in html
     assert f'<tr data-code="maturity"><td>AEI</td><td>{bad_row}</td>' in html
     assert 'data-code="formula"' in html and 'data-code="na_justification"' in html
+    assert 'data-code="na_not_allowed"' in html
     assert not assessment.answers.exists()
 
 

@@ -28,27 +28,26 @@ class RequestIdMiddleware:
     def __call__(self, request):
         given = request.META.get("HTTP_X_REQUEST_ID", "")
         request.id = given if SAFE_ID.match(given) else uuid.uuid4().hex
-        token = request_id_var.set(request.id)
+        # Not reset at the end: Django logs 4xx/5xx after the middleware returns, and the next
+        # request on this thread sets its own id first.
+        request_id_var.set(request.id)
         started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request.id
-            # Only a user already loaded: looking one up here could fail again (database away).
-            user = getattr(request, "_cached_user", None)
-            log.info(
-                "request",
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                    "client": client_address(request),
-                    "user_id": user.pk if user is not None and user.is_authenticated else None,
-                },
-            )
-            return response
-        finally:
-            request_id_var.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        # Only a user already loaded: looking one up here could fail again (database away).
+        user = getattr(request, "_cached_user", None)
+        log.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                "client": client_address(request),
+                "user_id": user.pk if user is not None and user.is_authenticated else None,
+            },
+        )
+        return response
 
 
 class ContentSecurityPolicyMiddleware:

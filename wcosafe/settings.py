@@ -132,8 +132,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticroot"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Evidence storage. Filesystem (MEDIA_ROOT) by default; several app servers share evidence
+# through S3-compatible object storage: install django-storages[s3] and set
+# EVIDENCE_STORAGE=storages.backends.s3.S3Storage plus its AWS_* variables
+# (docs/deployment.md). Evidence is never public: the permission-checked view serves it.
+EVIDENCE_STORAGE = os.environ.get("EVIDENCE_STORAGE", "django.core.files.storage.FileSystemStorage")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": EVIDENCE_STORAGE},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -150,6 +155,36 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # (one evidence file plus the form around it).
 MAX_REQUEST_BYTES = EVIDENCE_MAX_BYTES + 1024 * 1024
 
+if EVIDENCE_STORAGE.startswith("storages.backends.s3"):
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
+
+# Rendered reports are cached (assessments/reports/cache.py). Local memory by default, so tests
+# and `make run` need nothing; CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between
+# gunicorn workers and servers, CACHE_URL=file:///var/cache/safe between workers of one server.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("file://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", str(7 * 24 * 3600)))
+# Reports rendered at once across processes sharing the cache: the rest of the cores stay
+# with the editors (a PDF of 122 questions keeps one core busy for about a second).
+REPORT_RENDER_SLOTS = int(os.environ.get("REPORT_RENDER_SLOTS", "1"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -160,6 +195,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safe-toolkit@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

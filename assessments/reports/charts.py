@@ -141,7 +141,12 @@ def to_svg(drawing, title, description):
     """
     svg = renderSVG.drawToString(drawing)
     svg = svg[svg.index("<svg") :]
-    uid = "chart-" + hashlib.sha1(f"{title}|{description}|{svg}".encode()).hexdigest()[:10]
+    uid = (
+        "chart-"
+        + hashlib.sha1(f"{title}|{description}|{svg}".encode(), usedforsecurity=False).hexdigest()[
+            :10
+        ]
+    )
     svg = svg.replace('id="clip"', f'id="{uid}-clip"').replace("url(#clip)", f"url(#{uid}-clip)")
     svg = svg.replace('id="group"', f'id="{uid}-group"')
     svg = svg.replace("fill: None", "fill: none")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .. import scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
+from ..phase_results import phase_index_label, phase_report_title, phase_result_label, phase_slug
 
 BAND_NAMES = {code: name for _lower, code, name in scoring.BANDS}
 TOP_GAPS, TOP_STRENGTHS = 10, 5
@@ -81,10 +82,11 @@ class GapRow:
     current: float
     target: float
     priority: float
-    tfa_class: str
+    tfa_class: str  # A, B, C or scoring.NOT_CLASSIFIED
     support: str
     standards: tuple
     recommendation: str
+    class_label: str = ""  # "A", "B", "C" or "Not classified", in the active language
 
 
 @dataclass
@@ -93,6 +95,18 @@ class StrengthRow:
     text: str
     focus_area: str
     score: float
+
+
+@dataclass
+class NotApplicableRow:
+    """A question left out as not applicable, with the administration's reason."""
+
+    question_id: int
+    code: str
+    text: str
+    focus_area: str
+    justification: str
+    accepted: bool  # False: the content does not allow N/A here, it counts as unanswered
 
 
 @dataclass
@@ -125,6 +139,7 @@ class Indicator:
     text: str
     unit: str
     better: str
+    kind: str  # count | percentage | hours | amount
     value: float | None
     target: float | None
     baseline: float | None
@@ -167,6 +182,21 @@ class ReportData:
     action_plan: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     evidence: list = field(default_factory=list)  # (question code, EvidenceItem)
+    # What this phase's result measures, for titles, headers and file names (phase_results.py)
+    result_label: str = ""
+    index_label: str = ""
+    report_title: str = ""
+    phase_slug: str = ""
+    level_achieved: int | None = None
+    to_target: float | None = None  # percent-to-target of the overall index
+    provisional: bool = False
+    missing_mandatory: int = 0
+    confidence: tuple | None = None  # % (self-declared, backed by evidence, validated)
+    not_applicable: list = field(default_factory=list)  # NotApplicableRow, accepted or not
+    unclassified_gaps: int = 0  # gaps whose support is not stated yet
+    # Phase 3: the Phase 1 needs assessment it measures progress from (label, readiness index)
+    readiness_baseline_label: str = ""
+    readiness_baseline_index: scoring.Score | None = None
     carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
 
     @property
@@ -174,12 +204,15 @@ class ReportData:
         return [finding for area in self.focus_areas for finding in area.findings]
 
 
-def build_report_data(assessment):
-    """Read and score one assessment for its report. About 15 queries, whatever its size."""
+def build_report_data(assessment, viewer=None):
+    """Read and score one assessment for its report. About 15 queries, whatever its size.
+
+    With `viewer`, comparisons only use earlier assessments that person may see (a donor: those
+    shared with donors)."""
     assessment = Assessment.objects.select_related(
         "administration__region", "framework", "phase"
     ).get(pk=assessment.pk)
-    trend, questions = selectors.trend_of(assessment)
+    trend, questions = selectors.trend_of(assessment, viewer)
     results = trend[-1][1]
     answers = _answers(assessment)
     earlier = _earlier(trend, assessment)
@@ -196,6 +229,12 @@ def build_report_data(assessment):
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])
+    data.not_applicable = _not_applicable(results, questions, answers)
+    if assessment.phase.number == Phase.MONITORING:
+        readiness = selectors.readiness_baseline(assessment, viewer)
+        if readiness is not None:
+            data.readiness_baseline_label = _assessment_label(readiness[0])
+            data.readiness_baseline_index = readiness[1].overall
     _phase_sections(data, assessment, questions, answers, trend)
     return data
 
@@ -231,12 +270,23 @@ def _header(assessment, results):
         strengths=[],
         gap_counts=results.gap_classes(),
         trend=[],
+        result_label=str(phase_result_label(assessment.phase)),
+        index_label=str(phase_index_label(assessment.phase)),
+        report_title=str(phase_report_title(assessment.phase)),
+        phase_slug=phase_slug(assessment.phase),
+        level_achieved=results.overall.level_achieved,
+        to_target=results.overall.to_target,
+        provisional=results.overall.provisional,
+        missing_mandatory=results.overall.missing_mandatory,
+        confidence=results.overall.confidence.shares(),
+        unclassified_gaps=len(results.unclassified_gaps()),
     )
 
 
 def band_name(code):
     """The band's name in the active language (scoring.BANDS holds the English ones)."""
     names = {
+        "not_in_place": _("Not in place"),
         "initial": _("Initial"),
         "developing": _("Developing"),
         "established": _("Established"),
@@ -261,7 +311,33 @@ def _earlier(trend, assessment):
 
 
 def _assessment_label(assessment):
-    return f"{assessment.title} ({assessment.period_end:%Y})"
+    """Title, reference year and status: a comparison always says what it compares with."""
+    status = Assessment.Status(assessment.status).label
+    return f"{assessment.title} ({assessment.period_end:%Y}, {str(status).lower()})"
+
+
+def class_label(tfa_class):
+    return _("Not classified") if tfa_class == scoring.NOT_CLASSIFIED else tfa_class
+
+
+def _not_applicable(results, questions, answers):
+    """Questions answered N/A: accepted ones first, then those the content does not allow."""
+    rows = []
+    for accepted, left_out in ((True, results.not_applicable), (False, results.na_refused)):
+        for record in left_out:
+            question = questions[record.id]
+            answer = answers.get(record.id)
+            rows.append(
+                NotApplicableRow(
+                    question_id=question.pk,
+                    code=question.code,
+                    text=question.tr("text"),
+                    focus_area=question.focus_area.tr("title"),
+                    justification=answer.na_justification.strip() if answer else "",
+                    accepted=accepted,
+                )
+            )
+    return rows
 
 
 # Findings ---------------------------------------------------------------------------------
@@ -278,7 +354,7 @@ def _finding(question, answer):
     )
     if answer is None:
         return finding
-    finding.answered = answer.is_answered
+    finding.answered = answer.is_answered_for(question)
     finding.not_applicable = answer.not_applicable
     finding.na_justification = answer.na_justification.strip()
     finding.comment = answer.comment.strip()
@@ -301,7 +377,8 @@ def _read_value(finding, question, answer):
     elif kind == Question.AnswerType.YES_NO and answer.yes_no is not None:
         finding.answer = _("Yes") if answer.yes_no else _("No")
     elif kind == Question.AnswerType.NUMBER and answer.number is not None:
-        finding.answer = f"{format_number(answer.number)} {question.tr('unit')}".strip()
+        number = format_number(answer.number, question.number_kind)
+        finding.answer = f"{number} {question.tr('unit')}".strip()
     elif kind == Question.AnswerType.TEXT:
         finding.answer = answer.text.strip()
     finding.score = scoring.value_score(
@@ -329,8 +406,10 @@ def target_text(question, answer=None):
     return ""
 
 
-def format_number(value):
-    """85, 85.5 or 1,250: no trailing zeros from the decimal column."""
+def format_number(value, kind=""):
+    """85, 85.5 or 1,250: no trailing zeros from the decimal column; a count is whole."""
+    if kind == Question.NumberKind.COUNT:
+        return f"{round(float(value)):,}"
     return f"{float(value):,.2f}".rstrip("0").rstrip(".")
 
 
@@ -427,6 +506,7 @@ def _gaps(results, questions):
                 target=gap.target,
                 priority=gap.priority,
                 tfa_class=gap.tfa_class,
+                class_label=class_label(gap.tfa_class),
                 support=_support_label(gap.support_needed)
                 if gap.support_needed
                 else _("Not stated"),
@@ -535,6 +615,7 @@ def _indicator(question, answer, baseline):
         text=question.tr("text"),
         unit=question.tr("unit"),
         better=question.better,
+        kind=question.number_kind,
         value=value,
         target=target,
         baseline=baseline,
@@ -565,3 +646,28 @@ def answered_text(score):
     if score is None:
         return "–"
     return f"{score.answered} / {score.applicable}"
+
+
+def confidence_text(score):
+    """What a score rests on: "40 % evidence · 10 % validated · 50 % self-declared"."""
+    shares = score.confidence.shares() if score is not None else None
+    if shares is None:
+        return "–"
+    own, evidence, validated = (round(share) for share in shares)
+    return _("%(evidence)s %% evidence · %(validated)s %% validated · %(own)s %% self-declared") % {
+        "evidence": evidence,
+        "validated": validated,
+        "own": own,
+    }
+
+
+def level_text(score):
+    if score is None or score.level_achieved is None:
+        return "–"
+    return _("Level %(level)s") % {"level": score.level_achieved}
+
+
+def to_target_text(score):
+    if score is None or score.to_target is None:
+        return "–"
+    return f"{score.to_target:.0f} %"

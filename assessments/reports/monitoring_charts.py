@@ -23,6 +23,7 @@ from .styles import INK, MUTED, RULE, ZEBRA, fonts
 WIDTH = charts.WIDTH
 SERIES, BASELINE, TARGET = charts.COLOURS[0], charts.COLOURS[6], charts.COLOURS[2]
 NOW, BEFORE = charts.COLOURS[0], charts.COLOURS[1]
+MAX_MARKERS = 24
 
 
 def _text(x, y, text, size=7.5, anchor="start", bold=False, colour=INK):
@@ -93,7 +94,10 @@ def indicator_chart(row):
     if len(points) > 1:
         coords = [c for d, v in points for c in (x(d), y(v))]
         drawing.add(PolyLine(coords, strokeColor=SERIES, strokeWidth=1.6))
-    for d, v in points:
+    # A marker per measurement while they can be told apart; past that, the line carries the
+    # series and only the latest value is marked (a hundred markers cost 0.1 s of SVG each).
+    marked = points if len(points) <= MAX_MARKERS else points[-1:]
+    for d, v in marked:
         marker = makeMarker("FilledCircle", x=x(d), y=y(v), size=4.5)
         marker.fillColor = SERIES
         marker.strokeColor = SERIES

@@ -12,8 +12,9 @@ from .figures import Figure
 
 # From weak to strong; the same order in the legend and in every bar. Sequential blues
 # (light to dark) read in grey as well as in colour.
-BAND_ORDER = ("initial", "developing", "established", "advanced")
+BAND_ORDER = ("not_in_place", "initial", "developing", "established", "advanced")
 BAND_COLOURS = {
+    "not_in_place": colors.HexColor("#F7FBFF"),
     "initial": colors.HexColor("#DEEBF7"),
     "developing": colors.HexColor("#9ECAE1"),
     "established": colors.HexColor("#4292C6"),

@@ -302,7 +302,7 @@ class AssessmentReport(ReportRenderer):
                 str(g.rank),
                 f"{g.code} — {g.text}",
                 f"{g.current:.0f} → {g.target:.0f}",
-                g.tfa_class,
+                g.class_label,
                 g.support,
             ]
             for g in gaps
@@ -534,7 +534,7 @@ class AssessmentReport(ReportRenderer):
             g.focus_area_code,
             f"{g.current:.0f} → {g.target:.0f}",
             f"{g.priority:.2f}",
-            g.tfa_class,
+            g.class_label,
             g.support,
             ", ".join(g.standards),
         ]

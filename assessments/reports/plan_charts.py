@@ -27,7 +27,7 @@ STATE_COLOURS = {
     "late": colors.HexColor("#D55E00"),
     "done": colors.HexColor("#009E73"),
 }
-LABEL_W, ROW_H, AREA_H, AXIS_H, LEGEND_H = 170, 13, 14, 22, 18
+LABEL_W, ROW_H, AREA_H, AXIS_H, LEGEND_H = 170, 13, 14, 32, 18
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,10 @@ def timeline_chart(groups, today, title=""):
         for when, done in bar.milestones:
             _diamond(drawing, x(when), row_y + ROW_H / 2, done)
     today_x = x(today)
-    drawing.add(Line(today_x, plot_bottom, today_x, plot_top + 4, strokeColor=NAVY,
+    drawing.add(Line(today_x, plot_bottom, today_x, plot_top + 15, strokeColor=NAVY,
                      strokeWidth=1.2, strokeDashArray=(3, 2)))  # fmt: skip
-    drawing.add(_text(today_x, plot_top + 6, _("Today"), SMALL_SIZE, anchor="middle", bold=True))
+    # Above the month labels, so the two never overlap.
+    drawing.add(_text(today_x, plot_top + 18, _("Today"), SMALL_SIZE, anchor="middle", bold=True))
     _legend(drawing, 2)
     return drawing
 

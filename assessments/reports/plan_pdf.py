@@ -165,7 +165,7 @@ class PlanReport(PlanDocument):
         story = []
         header = [_("Ref."), _("Action"), _("Responsible"), _("Dates"), _("Cost"),
                   _("Class"), _("Status")]  # fmt: skip
-        widths = [30, 150, 80, 80, 55, 30, FRAME_WIDTH - 425]
+        widths = [30, 148, 78, 66, 60, 36, FRAME_WIDTH - 418]
         for area, rows in self.data.areas:
             story.append(b.heading(area, 1, toc=False))
             story.append(b.table(header, [self.action_row(r) for r in rows], widths, right=(4,)))

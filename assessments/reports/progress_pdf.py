@@ -65,7 +65,7 @@ def plan_sentence(plan):
     if plan.done_share is None:
         return _("The plan has no action in force.")
     return _(
-        "On %(date)s, %(share)s%% of the plan's actions in force were done; %(late)d were late."
+        "On %(date)s, %(share)s%% of the plan's actions in force were done; actions late: %(late)d."
     ) % {"date": plan.on.isoformat(), "share": plan.done_share, "late": plan.counts.get("late", 0)}
 
 

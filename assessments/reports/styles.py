@@ -41,6 +41,7 @@ MUTED = colors.HexColor("#5B6673")
 ZEBRA = colors.HexColor("#F6F8FB")
 DRAFT_RED = colors.HexColor("#B3261E")
 BAND_COLOURS = {
+    "not_in_place": colors.HexColor("#7A1A14"),
     "initial": colors.HexColor("#B3261E"),
     "developing": colors.HexColor("#C77700"),
     "established": colors.HexColor("#2F6DB5"),

@@ -10,16 +10,19 @@ from .. import scoring
 
 
 def band_rows():
+    """(code, lowest score, highest score, meaning): one band per maturity level."""
     meanings = {
-        "initial": _("Little or nothing of the standard is in place."),
-        "developing": _("Foundations exist; practice is partial or informal."),
-        "established": _("In place and applied for most cases; some gaps remain."),
-        "advanced": _("Fully in place, measured and improved."),
+        "not_in_place": _("Level 0: nothing of the standard is in place."),
+        "initial": _("Level 1: first steps; practice is informal or ad hoc."),
+        "developing": _("Level 2: partly in place; practice is partial."),
+        "established": _("Level 3: in place and applied for most cases; some gaps remain."),
+        "advanced": _("Level 4: fully in place, measured and improved."),
     }
-    bounds = [lower for lower, _code, _name in scoring.BANDS[1:]] + [101]
+    bounds = [lower for lower, _code, _name in scoring.BANDS[1:]]
+    highs = [f"{upper - 0.1:g}" for upper in bounds] + ["100"]
     return [
-        (code, lower, upper - 1 if upper <= 100 else 100, meanings[code])
-        for (lower, code, _name), upper in zip(scoring.BANDS, bounds, strict=True)
+        (code, f"{lower:g}", high, meanings[code])
+        for (lower, code, _name), high in zip(scoring.BANDS, highs, strict=True)
     ]
 
 
@@ -39,15 +42,17 @@ def scoring_method():
         ),
         _(
             "A score resting on fewer than %(share)s%% of its applicable questions is marked "
-            "provisional (*). A question is a strength from a score of %(strength)s."
+            "provisional (*), and so is the overall index until every mandatory question is "
+            "answered. A question is a strength from a score of %(strength)s."
         )
         % {"share": int(scoring.PROVISIONAL_BELOW * 100), "strength": int(scoring.STRENGTH_FROM)},
         _(
             "A gap is the distance between a question's score and its target (by default "
             "maturity level 3, or the target set for the question or the assessment). "
             "Priority = gap size ÷ 100 × weight × (1 + 0.25 for each further standard the "
-            "question serves). Class A: own resources; class B: more time or support not "
-            "stated; class C: outside support (technical assistance, equipment, funding)."
+            "question serves). Class A: own resources; class B: more time (legal reform); "
+            "class C: outside support (technical assistance, equipment, funding); a gap whose "
+            "support is not stated is not classified."
         ),
     ]
 

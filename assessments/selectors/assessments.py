@@ -1,6 +1,6 @@
 """Read-side helpers: the querysets and summaries pages need, with their queries planned."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from .. import permissions, scoring
 from ..models import Answer, Assessment, Framework, Question
@@ -153,49 +153,103 @@ def scoring_questions(assessment):
                 target=q.target,
                 better=q.better,
                 mandatory=q.mandatory,
+                na_allowed=q.na_allowed,
+                assesses_standards=q.assesses_standards,
             )
         )
         by_id[q.pk] = q
     return records, by_id
 
 
-def scoring_answers(assessment_ids):
-    """{assessment id: [AnswerData]} for several assessments in one query."""
-    result = {pk: [] for pk in assessment_ids}
-    for a in Answer.objects.filter(assessment_id__in=assessment_ids):
+def scoring_answers(assessments):
+    """{assessment id: [AnswerData]} for several assessments (or their ids) in one query.
+
+    An N/A counts as such only with a justification (as `Answer.is_answered`); an answer is
+    validated when a reviewer validated its assessment, backed by evidence when it has any."""
+    result = {getattr(a, "pk", a): [] for a in assessments}
+    rows = Answer.objects.filter(assessment_id__in=result).annotate(
+        n_evidence=Count("evidence"), assessment_status=F("assessment__status")
+    )
+    for a in rows:
         result[a.assessment_id].append(
             scoring.AnswerData(
                 question_id=a.question_id,
                 maturity=a.maturity,
                 yes_no=a.yes_no,
                 number=None if a.number is None else float(a.number),
-                not_applicable=a.not_applicable,
+                not_applicable=a.not_applicable and bool(a.na_justification.strip()),
                 support_needed=a.support_needed,
                 target=a.target,
+                evidence=a.n_evidence > 0,
+                validated=a.assessment_status == Assessment.Status.VALIDATED,
             )
         )
     return result
 
 
-def trend_of(assessment):
-    """Results of the administration's assessments of the same phase and edition up to this
-    one, oldest first, and the questionnaire: ([(Assessment, Results)], {id: Question}).
-    Four queries however many assessments and questions there are; the last entry is
-    `assessment` itself."""
-    series = list(
-        Assessment.objects.filter(
-            administration_id=assessment.administration_id,
-            framework_id=assessment.framework_id,
-            phase_id=assessment.phase_id,
-            created_at__lte=assessment.created_at,
-        )
-        .exclude(pk=assessment.pk)
-        .order_by("created_at", "pk")
-    )
-    series.append(assessment)
+COMPARABLE = (Assessment.Status.SUBMITTED, Assessment.Status.VALIDATED)
+
+
+def _reference(a):
+    """Order of assessments in time: by the period they describe, then when they were made."""
+    return (a.period_end, a.period_start, a.created_at, a.pk)
+
+
+def earlier_comparable(assessment, viewer=None):
+    """Submitted or validated assessments of the same administration, edition and phase whose
+    reference period comes before this one's, oldest first. A viewer who only sees what is
+    shared with donors only gets those: `permissions.visible_assessments` decides."""
+    candidates = Assessment.objects.filter(
+        administration_id=assessment.administration_id,
+        framework_id=assessment.framework_id,
+        phase_id=assessment.phase_id,
+        status__in=COMPARABLE,
+        period_end__lte=assessment.period_end,
+    ).exclude(pk=assessment.pk)
+    if viewer is not None:
+        candidates = permissions.visible_assessments(viewer, candidates)
+    here = _reference(assessment)
+    return sorted((a for a in candidates if _reference(a) < here), key=_reference)
+
+
+def readiness_baseline(assessment, viewer=None):
+    """The Phase 1 needs assessment a later phase builds on: the latest submitted or validated
+    one of the same administration and edition whose period ends by this one's end, with its
+    results, or None. Phase 3 reports progress against it (four queries)."""
+    candidates = Assessment.objects.filter(
+        administration_id=assessment.administration_id,
+        framework_id=assessment.framework_id,
+        phase__number=1,
+        status__in=COMPARABLE,
+        period_end__lte=assessment.period_end,
+    ).exclude(pk=assessment.pk)
+    if viewer is not None:
+        candidates = permissions.visible_assessments(viewer, candidates)
+    baseline = max(candidates, key=_reference, default=None)
+    if baseline is None:
+        return None
+    questions, _by_id = scoring_questions(baseline)
+    answers = scoring_answers([baseline])[baseline.pk]
+    return baseline, scoring.score_assessment(questions, answers)
+
+
+def trend_of(assessment, viewer=None):
+    """Results of the comparable earlier assessments (`earlier_comparable`), oldest first,
+    then this one, and the questionnaire: ([(Assessment, Results)], {id: Question}).
+    Four queries however many assessments and questions there are."""
+    series = [*earlier_comparable(assessment, viewer), assessment]
     questions, by_id = scoring_questions(assessment)
-    answers = scoring_answers([a.pk for a in series])
+    answers = scoring_answers(series)
     return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series], by_id
+
+
+def gaps_without_support(assessment):
+    """Questions below their target whose answer does not say what support closing the gap
+    needs: a to-do before submitting, never assumed to be class B (three queries)."""
+    questions, by_id = scoring_questions(assessment)
+    answers = scoring_answers([assessment])[assessment.pk]
+    results = scoring.score_assessment(questions, answers)
+    return [by_id[gap.question.id] for gap in results.unclassified_gaps()]
 
 
 EXPORT_HEADER = [

@@ -1,7 +1,8 @@
 """What leaves the application as tables: an assessment's scores beside its answers."""
 
 from .. import scoring
-from .assessments import scoring_answers, scoring_questions
+from ..models import Answer
+from .assessments import questions_of, scoring_answers, scoring_questions
 
 SCORE_HEADER = ["level", "code", "score", "band", "answered", "applicable", "provisional"]
 
@@ -36,9 +37,6 @@ def _score_row(level, code, score):
 
 def workbook_inputs(assessment):
     """The questionnaire in order and the answers by question id (two queries)."""
-    from ..models import Answer
-    from .assessments import questions_of
-
     questions = list(questions_of(assessment))
     answers = {a.question_id: a for a in Answer.objects.filter(assessment=assessment)}
     return questions, answers

@@ -212,3 +212,23 @@ def plan_state_of(administration, on):
         ),
         on,
     )  # fmt: skip
+
+
+@dataclass
+class ProgrammeIndicators:
+    on_track: int
+    total: int  # indicators the person may see
+    measured: int
+    cycle: Cycle
+
+
+def programme_indicators(user, administration, today):
+    """The programme page's monitoring card: indicators on track (docs/monitoring.md) among
+    those the person may see, and the re-assessment due date."""
+    rows = indicators_for(user, administration)
+    on_track = sum(
+        monitoring.on_track(r.progress, r.indicator.baseline_date, r.indicator.target_date, today)
+        for r in rows
+    )
+    measured = sum(1 for r in rows if r.latest is not None)
+    return ProgrammeIndicators(on_track, len(rows), measured, cycle_of(administration, today))

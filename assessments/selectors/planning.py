@@ -149,9 +149,24 @@ def versions_pair(plan, old_number, new_number):
 
 def comparison_against_current(plan, version):
     """Compare an adopted version with the living plan (what the next adoption would record)."""
-    from ..services.planning import plan_snapshot
-
     return planning.compare(version.snapshot, plan_snapshot(plan))
+
+
+def plan_snapshot(plan):
+    """The plan's actions as plain JSON, as a version keeps them (three queries)."""
+    actions = plan.actions.select_related("focus_area").prefetch_related("questions", "standards")
+    rows = []
+    for a in actions.order_by("number"):
+        row = {"id": a.pk, "number": a.number, "status": a.status}
+        for name in Action.VERSIONED_FIELDS:
+            value = getattr(a, name)
+            row[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        row["estimated_cost"] = None if a.estimated_cost is None else str(a.estimated_cost)
+        row["focus_area"] = a.focus_area.code if a.focus_area else ""
+        row["questions"] = sorted(q.code for q in a.questions.all())
+        row["standards"] = sorted(s.code for s in a.standards.all())
+        rows.append(row)
+    return rows
 
 
 # The programme page -------------------------------------------------------------------------
@@ -261,9 +276,17 @@ def _overall_scores(assessments):
     return result
 
 
-def programme_indicators(administration):
-    """Indicators on track, for the programme page; Phase 3 monitoring fills this in."""
-    return None
+def programme_indicators(user, administration):
+    """Indicators on track (target reached or on the way), for the programme page; None while
+    the administration follows no indicator. The progress rule is in docs/monitoring.md."""
+    from .. import monitoring
+    from .monitoring import indicators_for
+
+    rows = indicators_for(user, administration)
+    if not rows:
+        return None
+    on_track = sum(r.progress.status in (monitoring.REACHED, monitoring.ON_THE_WAY) for r in rows)
+    return {"on_track": on_track, "total": len(rows)}
 
 
 def action_detail(pk):

@@ -29,6 +29,7 @@ from .monitoring import (
     submit_review,
     validate_review,
 )
+from .not_applicable import reject_not_applicable
 from .people import add_member, answer_invitation, invite, remove_member
 from .planning import (
     accept_actions,
@@ -49,11 +50,11 @@ from .review_notes import add_review_note
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
-    "MINE",
-    "THEIRS",
     "Conflict",
     "ConflictError",
+    "MINE",
     "SaveResult",
+    "THEIRS",
     "accept_actions",
     "add_action",
     "add_evidence",
@@ -73,23 +74,24 @@ __all__ = [
     "propose_indicators",
     "propose_plan",
     "record_measurement",
+    "reject_not_applicable",
     "remove_member",
     "resolve",
     "return_for_changes",
     "return_review",
+    "save_answers",
     "save_evaluation",
     "save_indicator",
     "send_reminder",
-    "save_answers",
     "set_milestone_done",
     "set_rhythm",
     "set_sharing",
     "share_review",
     "split_action",
-    "start_review",
-    "submit_review",
     "start_assessment",
+    "start_review",
     "submit",
+    "submit_review",
     "update_action",
     "validate",
     "validate_review",

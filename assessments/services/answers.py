@@ -177,9 +177,12 @@ def _save_answers(user, assessment, changes):
     with transaction.atomic():
         existing = {
             a.question_id: a
-            for a in Answer.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .filter(assessment=assessment, question__in=[q.pk for q in changes])
+            # No join here: on PostgreSQL, a row locked after a concurrent update is re-checked
+            # against the joined rows read before, and silently dropped when `updated_by`
+            # changed (seen under load as a conflict with nobody, a 500).
+            for a in Answer.objects.select_for_update().filter(
+                assessment=assessment, question__in=[q.pk for q in changes]
+            )
         }
         conflicts, untouched = [], set()
         for question, (values, version) in changes.items():
@@ -195,6 +198,8 @@ def _save_answers(user, assessment, changes):
             if seen is not None and {**seen, **_jsonable(values)} == seen:
                 untouched.add(question)  # sent back as it was shown: theirs stands
                 continue
+            if _changed_only_by(user, assessment, question, version):
+                continue  # every change since they loaded it is their own (reply never came)
             conflicts.append(
                 Conflict(question, yours, theirs, current, answer.updated_by if answer else None)
             )
@@ -212,6 +217,17 @@ def _snapshot_at(assessment, question, version):
         .values_list("old_value", flat=True)[version : version + 1]
     )
     return next(iter(change), None)
+
+
+def _changed_only_by(user, assessment, question, version):
+    """Were all the changes after `version` made by this person? Then a save of theirs that
+    was committed but never acknowledged is not a conflict with someone else."""
+    authors = (
+        AnswerChange.objects.filter(assessment=assessment, question=question)
+        .order_by("id")
+        .values_list("changed_by_id", flat=True)[version:]
+    )
+    return set(authors) == {user.pk}
 
 
 def _jsonable(values):

@@ -30,7 +30,8 @@ UNIT_OF |= {"hours": Indicator.Unit.HOURS, "h": Indicator.Unit.HOURS}
 
 
 def unit_of(question_unit):
-    """The indicator unit kind for a question's unit; anything counted is a count."""
+    """The indicator unit kind for a question's unit, when the content gives no number kind;
+    anything counted is a count."""
     return UNIT_OF.get((question_unit or "").strip().lower(), Indicator.Unit.COUNT)
 
 
@@ -57,7 +58,7 @@ def propose_indicators(user, administration, framework):
     created = []
     with transaction.atomic():
         for i, question in enumerate(questions):
-            unit = unit_of(question.unit)
+            unit = question.number_kind or unit_of(question.unit)
             indicator = Indicator.objects.create(
                 administration=administration,
                 question=question,
@@ -137,7 +138,7 @@ def start_review(user, administration, title, review_date, baseline, follow_up=N
         or follow_up.phase_id != baseline.phase_id
     ):
         raise ValidationError(
-            "The follow-up is a later Phase 1 assessment of the same edition.",
+            "The follow-up is a later Phase 1 assessment of the same framework edition.",
             code="follow_up_mismatch",
         )
     return MonitoringReview.objects.create(

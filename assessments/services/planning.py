@@ -27,6 +27,7 @@ from ..models import (
     Question,
     Standard,
 )
+from ..selectors.planning import plan_snapshot
 
 Status = Action.Status
 
@@ -312,23 +313,6 @@ def adopt_plan(user, plan, note=""):
         plan.status = Plan.Status.ADOPTED
         plan.save(update_fields=["status", "updated_at"])
     return version
-
-
-def plan_snapshot(plan):
-    """The plan's actions as plain JSON, as a version keeps them (three queries)."""
-    actions = plan.actions.select_related("focus_area").prefetch_related("questions", "standards")
-    rows = []
-    for a in actions.order_by("number"):
-        row = {"id": a.pk, "number": a.number, "status": a.status}
-        for name in Action.VERSIONED_FIELDS:
-            value = getattr(a, name)
-            row[name] = value.isoformat() if hasattr(value, "isoformat") else value
-        row["estimated_cost"] = None if a.estimated_cost is None else str(a.estimated_cost)
-        row["focus_area"] = a.focus_area.code if a.focus_area else ""
-        row["questions"] = sorted(q.code for q in a.questions.all())
-        row["standards"] = sorted(s.code for s in a.standards.all())
-        rows.append(row)
-    return rows
 
 
 def create_proposal(user, plan, title, actions, objective="", expected_results="", indicators=""):

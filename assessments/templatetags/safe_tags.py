@@ -68,3 +68,25 @@ def band_label(code):
     from assessments.reports.data import band_name
 
     return band_name(code)
+
+
+@register.filter
+def confidence(score_value):
+    """Shares of a score's answers backed by evidence, validated, self-declared."""
+    from assessments.reports.data import confidence_text
+
+    return confidence_text(score_value)
+
+
+@register.filter
+def level_achieved(score_value):
+    from assessments.reports.data import level_text
+
+    return level_text(score_value)
+
+
+@register.filter
+def to_target(score_value):
+    from assessments.reports.data import to_target_text
+
+    return to_target_text(score_value)

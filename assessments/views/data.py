@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import exports, permissions, selectors, services, workbook
-from ..models import Administration, Answer, Question
+from ..models import Administration, Answer
 from ..permissions import Action
 from ..selectors import data as data_selectors
 from ..services import transfer
@@ -182,34 +182,13 @@ def _loaded(values):
 
 
 def _conflict_row(conflict):
-    question = conflict.question
+    """Both sides of a clash, as snapshots the template reads with `answer_summary`."""
     return {
-        "question": question,
-        "yours": describe_answer(question, conflict.yours),
-        "theirs": describe_answer(question, conflict.theirs),
+        "question": conflict.question,
+        "yours": conflict.yours,
+        "theirs": conflict.theirs,
         "by": conflict.changed_by,
     }
-
-
-def describe_answer(question, snapshot):
-    """An answer snapshot as a short sentence a person can compare."""
-    if not snapshot:
-        return _("No answer")
-    if snapshot.get("not_applicable"):
-        text = _("Not applicable: %(why)s") % {"why": snapshot.get("na_justification", "")}
-    else:
-        value = {
-            Question.AnswerType.MATURITY: snapshot.get("maturity"),
-            Question.AnswerType.YES_NO: None
-            if snapshot.get("yes_no") is None
-            else (_("Yes") if snapshot["yes_no"] else _("No")),
-            Question.AnswerType.NUMBER: snapshot.get("number"),
-            Question.AnswerType.TEXT: snapshot.get("text") or None,
-        }[question.answer_type]
-        text = _("No answer") if value is None else str(value)
-    if snapshot.get("comment"):
-        text += " · " + _("Comment: %(comment)s") % {"comment": snapshot["comment"]}
-    return text
 
 
 def _upload_result(request, assessment, status=200, form=None, **result):

@@ -9,6 +9,7 @@ from ..models import (
     Administration,
     Framework,
     Membership,
+    MonitoringReview,
 )
 
 
@@ -29,6 +30,9 @@ def home(request):
         "roles": sorted({Membership.Role(r).label for r, _a, _d in permissions.memberships(user)}),
     }
     if context["is_reviewer"]:
+        context["reviews_to_validate"] = MonitoringReview.objects.filter(
+            status=MonitoringReview.Status.SUBMITTED
+        ).select_related("administration")[:20]
         context["to_review"] = selectors.with_completion(
             assessments.filter(status="submitted")[:20]
         )

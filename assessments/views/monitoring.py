@@ -34,6 +34,12 @@ MEASUREMENT_ERRORS = {
     "percentage_over_100": lambda: _("A percentage is between 0 and 100."),
     "future_date": lambda: _("A measurement cannot be in the future."),
 }
+REVIEW_ERRORS = {
+    "baseline_not_validated": lambda: _("The baseline is a validated Phase 1 assessment."),
+    "follow_up_mismatch": lambda: _(
+        "The follow-up is a later Phase 1 assessment of the same framework edition."
+    ),
+}
 
 
 @login_required
@@ -191,9 +197,15 @@ def review_start(request, administration_id):
         initial={"review_date": timezone.localdate(), "title": _("Monitoring review")},
     )
     if request.method == "POST" and form.is_valid():
-        review = services.start_review(request.user, administration, **form.cleaned_data)
-        messages.success(request, _("Review started. Write the evaluation, then submit it."))
-        return redirect("review_detail", review.pk)
+        try:
+            review = services.start_review(request.user, administration, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(
+                "follow_up", REVIEW_ERRORS.get(error.code, REVIEW_ERRORS["follow_up_mismatch"])()
+            )
+        else:
+            messages.success(request, _("Review started. Write the evaluation, then submit it."))
+            return redirect("review_detail", review.pk)
     return render(
         request,
         "monitoring/review_start.html",

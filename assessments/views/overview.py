@@ -92,6 +92,7 @@ SORTABLE = [
     ("change", gettext_lazy("Change")),
     ("late", gettext_lazy("Plan: done / late")),
     ("waiting", gettext_lazy("Waiting for review")),
+    ("due", gettext_lazy("Next re-assessment due")),
 ]
 
 

@@ -19,6 +19,11 @@ from ..reports import plan_charts
 from ..selectors import planning as plan_selectors
 
 
+def _ids(values):
+    """The whole numbers among posted ids; anything else is ignored, never a 500."""
+    return [int(v) for v in values if str(v).isdigit()]
+
+
 def _refusal(request, error):
     messages.error(request, " ".join(error.messages))
 
@@ -27,11 +32,12 @@ def _refusal(request, error):
 @require_POST
 def propose(request, administration_id):
     """Start the plan from the administration's validated Phase 1 assessment."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_programme_administration_for(request.user, administration_id)
     if administration.pk not in permissions.administration_ids(request.user):
         raise Http404("No such administration.")
+    chosen = _ids([request.POST.get("assessment", "")])
     assessment = get_object_or_404(
-        Assessment, pk=request.POST.get("assessment"), administration=administration
+        Assessment, pk=chosen[0] if chosen else 0, administration=administration
     )
     try:
         plan = services.propose_plan(request.user, assessment)
@@ -68,7 +74,9 @@ def plan_page(request, pk):
 def bulk(request, pk):
     """Accept, merge or drop the ticked actions of the plan page."""
     plan = permissions.get_plan_for(request.user, pk, PlanAction.EDIT)
-    chosen = list(plan.actions.filter(pk__in=request.POST.getlist("action")).order_by("number"))
+    chosen = list(
+        plan.actions.filter(pk__in=_ids(request.POST.getlist("action"))).order_by("number")
+    )
     operation = request.POST.get("operation")
     if not chosen:
         messages.error(request, _("Tick the actions first."))

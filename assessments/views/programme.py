@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from .. import permissions
 from ..models import Administration
+from ..selectors import monitoring as monitoring_selectors
 from ..selectors import planning as plan_selectors
 
 
@@ -24,13 +26,15 @@ def programme_list(request):
 @login_required
 def programme(request, administration_id):
     """Phases, what started and completed each, readiness then and now, plan progress."""
-    administration = permissions.get_administration_for(request.user, administration_id)
+    administration = permissions.get_programme_administration_for(request.user, administration_id)
     data = plan_selectors.programme_of(administration)
     own = administration.pk in permissions.administration_ids(request.user)
     context = {
         "administration": administration,
         "programme": data,
-        "indicators": plan_selectors.programme_indicators(administration),
+        "indicators": monitoring_selectors.programme_indicators(
+            request.user, administration, timezone.localdate()
+        ),
         "may_propose": own and data.plan is None and data.latest is not None,
     }
     return render(request, "planning/programme.html", context)

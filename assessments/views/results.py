@@ -1,14 +1,20 @@
 """Results and what leaves the application: the results page, the CSV export, the PDF report."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .. import exports, permissions, selectors
+from .. import exports, permissions, selectors, services
 from ..permissions import Action
 from ..reports import figures
+from ..reports.cache import cached_report
 from ..reports.data import build_report_data
 from ..reports.pdf import render_report, report_filename
 
@@ -17,7 +23,7 @@ from ..reports.pdf import render_report, report_filename
 def results(request, pk):
     """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
     assessment = permissions.get_assessment_for(request.user, pk)
-    data = build_report_data(assessment)
+    data = build_report_data(assessment, viewer=request.user)
     context = {
         "assessment": assessment,
         "data": data,
@@ -26,6 +32,7 @@ def results(request, pk):
         "standard_charts": [(p, figures.standard_bars(data, p)) for p in data.pillars],
         "trend": figures.trend_lines(data),
         "may_download": permissions.can(request.user, Action.DOWNLOAD, assessment),
+        "may_review": permissions.can(request.user, Action.VALIDATE, assessment),
     }
     return render(request, "assessments/results.html", context)
 
@@ -45,6 +52,29 @@ def export_csv(request, pk):
 def report_pdf(request, pk):
     """The assessment report as a PDF download, scored like the pages."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
-    response = HttpResponse(render_report(assessment), content_type="application/pdf")
+    response = HttpResponse(
+        cached_report(assessment, render_report), content_type="application/pdf"
+    )
     response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
     return response
+
+
+@login_required
+@require_POST
+def reject_not_applicable(request, pk, question_id):
+    """A reviewer does not accept an N/A: the question goes back to be answered."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.VALIDATE)
+    question = get_object_or_404(selectors.questions_of(assessment), pk=question_id)
+    try:
+        services.reject_not_applicable(
+            request.user, assessment, question, request.POST.get("reason", "")[:2000]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("N/A rejected for %(code)s: return the assessment so that it can be answered.")
+            % {"code": question.code},
+        )
+    return redirect(reverse("results", args=[assessment.pk]) + "#not-applicable")

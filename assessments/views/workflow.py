@@ -31,6 +31,7 @@ def submit(request, pk):
         "assessment": assessment,
         "missing": missing,
         "carried_over": selectors.carried_over_unconfirmed(assessment),
+        "unclassified": selectors.gaps_without_support(assessment),
     }
     return render(request, "assessments/submit.html", context)
 

@@ -17,6 +17,7 @@ from assessments.models import (
     Assessment,
     DonorOrganisation,
     Framework,
+    Invitation,
     Membership,
     Region,
 )
@@ -55,6 +56,15 @@ PEOPLE = [
 class Command(BaseCommand):
     help = "Create demo administrations, people and assessments (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "full"],
+            default="demo",
+            help="full: also the 186 WCO Members with three assessment cycles each "
+            "(assessments/management/scale.py).",
+        )
+
     def handle(self, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are never created when DEBUG is off.")
@@ -70,6 +80,23 @@ class Command(BaseCommand):
             self.plans(framework, administrations, users)
             seed_monitoring(framework, administrations["CI"], users)
             demo_donors.seed(framework, administrations, users)
+            self.invitation(administrations, users)
+        if options.get("scale") == "full":
+            import time
+
+            from assessments.management.scale import seed_full
+
+            started, cpu = time.perf_counter(), time.process_time()
+            counts = seed_full(framework, self.stdout)
+            self.stdout.write(
+                "Full scale: {administrations} administrations, {assessments} assessments, "
+                "{answers} answers, {plans} plans added in {seconds:.0f} s "
+                "({cpu:.0f} s of CPU).".format(
+                    **counts,
+                    seconds=time.perf_counter() - started,
+                    cpu=time.process_time() - cpu,
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:")
         )
@@ -116,6 +143,16 @@ class Command(BaseCommand):
             User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
         return users
 
+    def invitation(self, administrations, users):
+        """Kenya's coordinator has invited Côte d'Ivoire's editor: an account that exists is
+        invited, not given the role (her people page and the admin show it waiting)."""
+        Invitation.objects.get_or_create(
+            administration=administrations["KE"],
+            user=users["editor"],
+            role=Membership.Role.EDITOR,
+            defaults={"invited_by": users["coordinator-ke"]},
+        )
+
     def assessments(self, framework, administrations, users):
         if Assessment.objects.exists():
             return
@@ -159,6 +196,12 @@ class Command(BaseCommand):
             rng,
             0.6,
         )
+        # An N/A a reviewer should question (Mombasa handles bulk cargo): the reviewer can
+        # reject it from the results page.
+        bulk = selectors.questions_of(kenya).filter(code="NA-AEI-06").first()
+        if bulk is not None:
+            na = {"not_applicable": True, "na_justification": "Bulk cargo is cleared elsewhere."}
+            services.save_answers(users["editor-ke"], kenya, {bulk: (na, None)})
         services.submit(users["coordinator-ke"], kenya)
         services.add_review_note(
             users["reviewer"],
@@ -199,9 +242,19 @@ class Command(BaseCommand):
         self.answer(assessment, user, rng, level)
         return assessment
 
+    @staticmethod
+    def number(question, rng, level):
+        """A plausible number of the question's kind: whole counts, percentages up to 100."""
+        value = (question.target or 10) * rng.uniform(level - 0.3, 1.0)
+        if question.number_kind == "count":
+            return round(value)
+        if question.number_kind == "percentage":
+            value = min(100.0, value)
+        return round(value, 1)
+
     def answer(self, assessment, user, rng, level, only_fraction=1.0):
         """Plausible answers: maturity around `level` of the scale, some gaps needing support."""
-        supports = ["none", "technical", "equipment", "funding", "legal"]
+        supports = ["none", "technical", "equipment", "funding", "legal", ""]  # "": not stated
         changes = {}
         for question in selectors.questions_of(assessment):
             if rng.random() > only_fraction:
@@ -212,7 +265,7 @@ class Command(BaseCommand):
             elif question.answer_type == "yes_no":
                 values["yes_no"] = rng.random() < level
             elif question.answer_type == "number":
-                values["number"] = round((question.target or 10) * rng.uniform(level - 0.3, 1.0), 1)
+                values["number"] = self.number(question, rng, level)
             else:
                 values["text"] = "Described in the national customs modernisation strategy."
             changes[question] = (values, None)
