@@ -30,6 +30,12 @@ def stored(assessment, question):
     return Answer.objects.filter(assessment=assessment, question=question).first()
 
 
+@pytest.fixture(autouse=True)
+def _patient_navigation(page: Page):
+    """The first page a fresh live server serves can be slow on a busy machine."""
+    page.set_default_navigation_timeout(20_000)
+
+
 @pytest.fixture
 def fast_retry(monkeypatch):
     monkeypatch.setattr(questionnaire, "AUTOSAVE_RETRY_SECONDS", 1)
