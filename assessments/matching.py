@@ -198,6 +198,21 @@ def score(need, offer):
     return Match(total, reasons, fits)
 
 
+def could_fit(need, offer):
+    """The two conditions every fit needs, checked without scoring: open, a kind of support
+    in common, and a topic in common (or an offer open to any topic). Pages rank hundreds of
+    needs against every offer; most pairs stop here."""
+    if not offer.is_open or not need.support_kinds & offer.support_kinds:
+        return False
+    if not (offer.standards or offer.focus_areas or offer.themes):
+        return True
+    return bool(
+        need.standards & offer.standards
+        or need.focus_areas & offer.focus_areas
+        or need.themes & offer.themes
+    )
+
+
 def rank(mine, others, *, need_first=True):
     """The others that fit, best first: [(other, Match)].
 
@@ -207,7 +222,10 @@ def rank(mine, others, *, need_first=True):
     """
     results = []
     for other, theirs in others:
-        match = score(mine, theirs) if need_first else score(theirs, mine)
+        need, offer = (mine, theirs) if need_first else (theirs, mine)
+        if not could_fit(need, offer):
+            continue
+        match = score(need, offer)
         if match.fits:
             results.append((other, match))
     results.sort(key=lambda pair: -pair[1].score)

@@ -269,92 +269,6 @@ def may_see_region_benchmark(user, region):
     return is_reviewer(user)
 
 
-# Donor matchmaking: offers belong to a donor organisation; needs to an administration and are
-# shown to all donors, to named donors, or to nobody outside it (docs/matchmaking.md).
-
-
-def donor_ids(user):
-    return {d for r, _, d in memberships(user) if r == Role.DONOR and d is not None}
-
-
-def visible_needs(user, queryset=None):
-    """Needs this person may read: their administration's, the reviewers' all, and for a
-    donor those shared with all donors or with its organisation by name."""
-    from .models import Need
-
-    queryset = Need.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    if is_reviewer(user):
-        return queryset
-    allowed = Q(administration_id__in=administration_ids(user))
-    donors = donor_ids(user)
-    if donors:
-        allowed |= Q(sharing=Need.Sharing.ALL)
-        shared_by_name = Need.objects.filter(
-            sharing=Need.Sharing.NAMED, named_donors__in=donors
-        ).values("pk")
-        allowed |= Q(pk__in=shared_by_name)
-    return queryset.filter(allowed)
-
-
-def get_need_for(user, pk, queryset=None):
-    """A need this person may read, else 404 (an unshared need is not revealed to exist)."""
-    need = visible_needs(user, queryset).filter(pk=pk).first()
-    if need is None:
-        raise Http404("No such need.")
-    return need
-
-
-def may_manage_needs(user, administration_id):
-    """Coordinators decide what their administration shows donors and answer donors."""
-    return has_role(user, Role.COORDINATOR, administration_id)
-
-
-def may_express_interest(user, need):
-    return bool(donor_ids(user)) and need.sharing != need.Sharing.PRIVATE
-
-
-def visible_offers(user, queryset=None):
-    """Offers opened in full: the donor's own and, for reviewers, every offer."""
-    from .models import SupportOffer
-
-    queryset = SupportOffer.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    if is_reviewer(user):
-        return queryset
-    return queryset.filter(donor_id__in=donor_ids(user))
-
-
-def get_offer_for(user, pk, queryset=None):
-    offer = visible_offers(user, queryset).filter(pk=pk).first()
-    if offer is None:
-        raise Http404("No such offer.")
-    return offer
-
-
-def may_edit_offer(user, offer):
-    return offer.donor_id in donor_ids(user)
-
-
-def may_broker(user):
-    """Reviewers see every shared need and open offer: they broker between both sides."""
-    return is_reviewer(user)
-
-
-def may_update_engagement(user, engagement, need):
-    return engagement.donor_id in donor_ids(user) or may_manage_needs(user, need.administration_id)
-
-
-def may_export_needs(user, administration_id=None):
-    """The needs table: an administration's own people, reviewers and donors (who get only
-    what is shared with them, through `visible_needs`)."""
-    if administration_id is not None and administration_id in administration_ids(user):
-        return True
-    return is_reviewer(user) or bool(donor_ids(user))
-
-
 # Monitoring (Columbus Phase 3) -------------------------------------------------------------
 
 DISCLOSED_TO_REVIEWERS = ("reviewers", "donors")
@@ -435,3 +349,87 @@ def get_monitoring_for(user, pk, edit=False):
             raise Http404("No such administration.")
         raise PermissionDenied("Only the administration's people change its monitoring.")
     return administration
+
+
+# Donor matchmaking: offers belong to a donor organisation; needs to an administration and are
+# shown to all donors, to named donors, or to nobody outside it (docs/matchmaking.md).
+
+
+def visible_needs(user, queryset=None):
+    """Needs this person may read: their administration's, the reviewers' all, and for a
+    donor those shared with all donors or with its organisation by name."""
+    from .models import Need
+
+    queryset = Need.objects.all() if queryset is None else queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_reviewer(user):
+        return queryset
+    allowed = Q(administration_id__in=administration_ids(user))
+    donors = donor_organisation_ids(user)
+    if donors:
+        allowed |= Q(sharing=Need.Sharing.ALL)
+        shared_by_name = Need.objects.filter(
+            sharing=Need.Sharing.NAMED, named_donors__in=donors
+        ).values("pk")
+        allowed |= Q(pk__in=shared_by_name)
+    return queryset.filter(allowed)
+
+
+def get_need_for(user, pk, queryset=None):
+    """A need this person may read, else 404 (an unshared need is not revealed to exist)."""
+    need = visible_needs(user, queryset).filter(pk=pk).first()
+    if need is None:
+        raise Http404("No such need.")
+    return need
+
+
+def may_manage_needs(user, administration_id):
+    """Coordinators decide what their administration shows donors and answer donors."""
+    return has_role(user, Role.COORDINATOR, administration_id)
+
+
+def may_express_interest(user, need):
+    return bool(donor_organisation_ids(user)) and need.sharing != need.Sharing.PRIVATE
+
+
+def visible_offers(user, queryset=None):
+    """Offers opened in full: the donor's own and, for reviewers, every offer."""
+    from .models import SupportOffer
+
+    queryset = SupportOffer.objects.all() if queryset is None else queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_reviewer(user):
+        return queryset
+    return queryset.filter(donor_id__in=donor_organisation_ids(user))
+
+
+def get_offer_for(user, pk, queryset=None):
+    offer = visible_offers(user, queryset).filter(pk=pk).first()
+    if offer is None:
+        raise Http404("No such offer.")
+    return offer
+
+
+def may_edit_offer(user, offer):
+    return offer.donor_id in donor_organisation_ids(user)
+
+
+def may_broker(user):
+    """Reviewers see every shared need and open offer: they broker between both sides."""
+    return is_reviewer(user)
+
+
+def may_update_engagement(user, engagement, need):
+    return engagement.donor_id in donor_organisation_ids(user) or may_manage_needs(
+        user, need.administration_id
+    )
+
+
+def may_export_needs(user, administration_id=None):
+    """The needs table: an administration's own people, reviewers and donors (who get only
+    what is shared with them, through `visible_needs`)."""
+    if administration_id is not None and administration_id in administration_ids(user):
+        return True
+    return is_reviewer(user) or bool(donor_organisation_ids(user))

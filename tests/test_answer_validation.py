@@ -56,10 +56,10 @@ def test_not_applicable_is_refused_where_the_content_does_not_allow_it(tiny):
 
 @pytest.mark.parametrize(
     ("justification", "code"),
-    # An empty reason is a draft ("N/A, reason still missing", issue 9), not an error.
     [("", None), ("n/a", "na_justification_too_short"), ("No land border.", None)],
 )  # fmt: skip
-def test_not_applicable_needs_a_justification_of_real_length(tiny, justification, code):
+def test_not_applicable_reason_when_given_has_real_length(tiny, justification, code):
+    # No reason yet is a draft that counts as not answered (`na_reason_missing`), not an error.
     question = tiny.questions.get(code="T-AEI-02")
     bound = form(question, not_applicable="on", na_justification=justification)
     assert bound.is_valid() is (code is None)

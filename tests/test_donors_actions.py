@@ -114,3 +114,17 @@ def test_two_needs_on_one_action_with_two_donors_are_flagged(
     html = client.get(reverse("need_detail", args=[first.pk])).content.decode()
     assert "Several donors support this need" in html
     assert "Trade Facilitation Fund" in html and "Pacific Customs Partnership" in html
+
+
+def test_the_plan_reads_each_actions_engagements(coordinator, donor, action):
+    from assessments.selectors.donors import engagements_by_action
+
+    need = services.need_from_action(coordinator, action)
+    Need.objects.filter(pk=need.pk).update(sharing="all")
+    need.refresh_from_db()
+    interest = services.express_interest(donor, need, donor_org(donor), "Yes")
+    services.decide_interest(coordinator, interest, accept=True)
+    found = engagements_by_action([action.pk])
+    assert [(e.donor.name, e.status) for e in found[action.pk]] == [
+        ("Trade Facilitation Fund", "proposed")
+    ]

@@ -162,3 +162,10 @@ def test_a_larger_grant_never_lowers_the_budget_points(need, offer, extra):
         return
     larger = OfferFacts(**{**offer.__dict__, "budget_max": offer.budget_max + extra})
     assert matching.budget(need, larger).points >= matching.budget(need, offer).points
+
+
+@settings(deadline=None)
+@given(needs(), offers())
+def test_the_quick_check_never_drops_a_fit(need, offer):
+    if matching.score(need, offer).fits:
+        assert matching.could_fit(need, offer)

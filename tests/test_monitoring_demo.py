@@ -19,6 +19,7 @@ def test_the_demo_has_indicators_measurements_and_a_validated_review(regions, sa
     }  # fmt: skip
     days = Measurement.objects.filter(indicator__in=indicators).dates("measured_on", "day")
     assert (days.last() - days.first()).days >= 700  # two years
+    assert indicators.filter(actions__isnull=False).exists()  # linked to the plan's actions
     review = MonitoringReview.objects.get()
     assert (review.status, review.baseline.status) == ("validated", "validated")
     assert review.follow_up is not None and review.shared_with_donors

@@ -57,7 +57,7 @@ def test_reviewer_sees_every_administration_with_index_band_and_change(
     rows = {r.administration.name: r for r in response.context["rows"]}
     ci = rows[administration.name]
     assert (ci.index, ci.band, ci.change, ci.phase) == (62.5, "established", 37.5, 1)
-    assert ci.confidence == 1.0
+    assert ci.confidence == (0.0, 0.0, 100.0)  # every answer of a validated assessment
     assert rows[other_administration.name].index is None
     assert "+38" in html  # 37.5 points shown whole
     assert "2 of 2 administrations" in html

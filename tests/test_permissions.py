@@ -240,7 +240,7 @@ def _offer(assessment):
     return SupportOffer.objects.create(donor=donor, title="Offer", support_kinds=["training"])
 
 
-def _plan_action(assessment):
+def _plan_action_of(assessment):
     from assessments.models import Action, Plan
 
     plan, _created = Plan.objects.get_or_create(
@@ -283,7 +283,7 @@ register(
 register(
     "need_from_action",
     "post",
-    lambda a: reverse("need_from_action", args=[_plan_action(a).pk]),
+    lambda a: reverse("need_from_action", args=[_plan_action_of(a).pk]),
     None,
     302,
     "draft",

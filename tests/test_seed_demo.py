@@ -95,3 +95,33 @@ def test_demo_shows_matchmaking(content, settings):
     assert Interest.objects.filter(status="pending").count() == 1
     donors = matchmaking.donors_by_need(matchmaking.needs_queryset())
     assert sum(len(names) > 1 for names in donors.values()) == 1
+
+
+def test_demo_starts_a_2026_diagnostic_in_the_newest_edition_from_a_2021_edition_one(
+    content, settings
+):
+    from assessments import editions
+    from assessments.content import load_content
+    from tests.conftest import ROOT
+
+    newest = load_content(ROOT / "fixtures" / "safe-2025.yaml").framework
+    editions.load_mapping(ROOT / "fixtures" / "safe-2021-to-2025.yaml")
+    settings.DEBUG = True
+    call_command("seed_demo")
+    diagnostic = Assessment.objects.get(administration__country="VN", framework=newest)
+    older = diagnostic.previous
+    assert older.framework == content and older.status == "submitted"
+    copied = set(diagnostic.answers.values_list("question__code", flat=True))
+    assert copied == set(older.answers.values_list("question__code", flat=True))
+    assert not copied & {"NA-RM-25", "NA-AEO-35"}  # new in 2025: left to answer
+
+
+def test_demo_needs_of_cote_divoire_fund_its_plan_actions(content, settings):
+    from assessments.models import Need
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    linked = Need.objects.filter(administration__country="CI", actions__isnull=False)
+    assert linked.exists()
+    risk_engine = Need.objects.get(title="Risk engine fed by advance cargo data")
+    assert risk_engine.actions.filter(funding_source="donor_secured").exists()

@@ -189,3 +189,18 @@ def test_coordinators_find_the_import_on_their_home_page(client, coordinator, ed
     assert url in client.get(reverse("home")).content.decode()
     client.force_login(editor)
     assert url not in client.get(reverse("home")).content.decode()
+
+
+def test_an_oversized_import_is_refused(client, coordinator, filled, settings, monkeypatch):
+    from assessments.views import data
+
+    monkeypatch.setattr(data, "MAX_IMPORT_BYTES", 10)
+    client.force_login(coordinator)
+    document = io.BytesIO(json.dumps(export_assessment(filled)).encode())
+    document.name = "a.json"
+    response = client.post(
+        reverse("import_json", args=[filled.administration_id]), {"file": document}
+    )
+    assert response.status_code == 400
+    assert "larger than 20 MB" in response.content.decode()
+    assert Assessment.objects.count() == 1

@@ -32,7 +32,7 @@ def row(number, need, donors):
     return [
         number,
         need.administration.name,
-        ", ".join(s.code for s in need.standards.all()),
+        ", ".join(s.code for s in need.standard_list),
         need.title,
         need.support_class,
         assistance,

@@ -7,7 +7,7 @@ Python, so a page costs the same number of queries for 20 needs as for 500.
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
 from .. import matching
 from ..models import (
@@ -15,23 +15,26 @@ from ..models import (
     Answer,
     Framework,
     Need,
+    Standard,
     SupportEngagement,
     SupportOffer,
 )
+
+
+def _listed(relation, queryset=None):
+    """Prefetch into a plain list attribute (`standard_list` ...): reading a list costs
+    nothing, while each `need.standards.all()` builds a manager, which adds up over 500."""
+    return Prefetch(relation, queryset=queryset, to_attr=f"{relation.rstrip('s')}_list")
 
 
 def needs_queryset():
     return (
         Need.objects.select_related("administration__region")
         .prefetch_related(
-            "standards__pillar",
-            "focus_areas",
-            "actions",
-            "named_donors",
-            Prefetch(
-                "engagements",
-                queryset=SupportEngagement.objects.select_related("donor"),
-            ),
+            _listed("standards", Standard.objects.select_related("pillar")),
+            _listed("focus_areas"),
+            _listed("actions", Action.objects.only("pk")),
+            _listed("engagements", SupportEngagement.objects.select_related("donor")),
         )
         .order_by("administration__name", "start", "title")
     )
@@ -40,16 +43,24 @@ def needs_queryset():
 def offers_queryset():
     return (
         SupportOffer.objects.select_related("donor")
-        .prefetch_related("standards", "focus_areas", "themes", "regions")
+        .prefetch_related(
+            _listed("standards"), _listed("focus_areas"), _listed("themes"), _listed("regions")
+        )
         .order_by("donor__name", "title")
     )
 
 
+def _items(obj, relation):
+    """The prefetched list when there is one, else the relation read from the database."""
+    listed = getattr(obj, f"{relation.rstrip('s')}_list", None)
+    return listed if listed is not None else list(getattr(obj, relation).all())
+
+
 def need_facts(need):
-    standards = need.standards.all()
+    standards = _items(need, "standards")
     return matching.NeedFacts(
         standards=frozenset(s.code for s in standards),
-        focus_areas=frozenset(f.code for f in need.focus_areas.all()),
+        focus_areas=frozenset(f.code for f in _items(need, "focus_areas")),
         themes=frozenset(s.pillar.code for s in standards),
         support_kinds=frozenset(need.support_kinds),
         country=need.administration.country,
@@ -63,12 +74,12 @@ def need_facts(need):
 
 def offer_facts(offer):
     return matching.OfferFacts(
-        standards=frozenset(s.code for s in offer.standards.all()),
-        focus_areas=frozenset(f.code for f in offer.focus_areas.all()),
-        themes=frozenset(p.code for p in offer.themes.all()),
+        standards=frozenset(s.code for s in _items(offer, "standards")),
+        focus_areas=frozenset(f.code for f in _items(offer, "focus_areas")),
+        themes=frozenset(p.code for p in _items(offer, "themes")),
         support_kinds=frozenset(offer.support_kinds),
         countries=frozenset(offer.country_codes),
-        regions=frozenset(r.code for r in offer.regions.all()),
+        regions=frozenset(r.code for r in _items(offer, "regions")),
         budget_min=offer.budget_min,
         budget_max=offer.budget_max,
         currency=offer.currency,
@@ -121,7 +132,7 @@ def donors_by_need(needs):
     result = {}
     for need in needs:
         names = set(by_need[need.pk])
-        for action in need.actions.all():
+        for action in _items(need, "actions"):
             names |= by_action[action.pk]
         result[need.pk] = sorted(names)
     return result
@@ -170,7 +181,7 @@ def board(needs, offers, *, region=None, standard=None, kind=None, status=None):
     if region:
         shared = [n for n in shared if n.administration.region.code == region]
     if standard:
-        shared = [n for n in shared if standard in {s.code for s in n.standards.all()}]
+        shared = [n for n in shared if standard in {s.code for s in _items(n, "standards")}]
     if kind:
         shared = [n for n in shared if kind in n.support_kinds]
         offers = [o for o in offers if kind in o.support_kinds]
@@ -239,3 +250,20 @@ def framework_of(item=None):
         if standard:
             return standard.framework
     return Framework.newest()
+
+
+def engagements_by_action(action_ids):
+    """Support engagements (not withdrawn) on the needs of these plan actions, for the plan's
+    pages and reports: {action id: [engagement, ...]}. One query."""
+    result = defaultdict(list)
+    engagements = (
+        SupportEngagement.objects.filter(
+            need__actions__in=action_ids, status__in=SupportEngagement.ACTIVE
+        )
+        .select_related("donor")
+        .annotate(action_id=F("need__actions"))
+        .order_by("donor__name")
+    )
+    for engagement in engagements:
+        result[engagement.action_id].append(engagement)
+    return dict(result)

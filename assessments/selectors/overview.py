@@ -36,7 +36,7 @@ class OverviewRow:
     results: object = None  # its scoring.Results
     index: float | None = None
     band: str | None = None
-    confidence: float | None = None  # slot: see `confidence_of`
+    confidence: tuple | None = None  # % (self-declared, evidence, validated): `confidence_of`
     change: float | None = None  # points since the previous validated needs assessment
     waiting: int = 0  # assessments submitted, waiting for review
     status: str | None = None  # status of its most recent assessment
@@ -49,13 +49,9 @@ class OverviewRow:
 
 
 def confidence_of(results):
-    """How far the index can be trusted, 0-1: the share of scored questions answered.
-
-    A slot: when `scoring` gains its own confidence measure, it is used instead."""
-    own = getattr(scoring, "confidence", None)
-    if callable(own):
-        return own(results)
-    return results.overall.completion if results else None
+    """(self-declared, evidence, validated) shares of the index's answers, in %, or None
+    (`scoring.Confidence`; every answer of a validated assessment counts as validated)."""
+    return results.overall.confidence.shares() if results else None
 
 
 def _question_records(pairs):
@@ -92,11 +88,11 @@ def _question_records(pairs):
 
 
 ANSWER_COLUMNS = ("assessment_id", "question_id", "maturity", "yes_no", "number",
-                  "not_applicable", "support_needed", "target")  # fmt: skip
+                  "not_applicable", "na_justification", "support_needed", "target")  # fmt: skip
 
 
 def _answers(assessment_ids):
-    """{assessment id: [AnswerData]} in one query, read as plain rows.
+    """{assessment id: [AnswerData]} of validated assessments in one query, as plain rows.
 
     The rows skip Django's per-value converters (a third of the page's time at 186
     administrations): booleans may come back as 0/1 and numbers as Decimal, float or int,
@@ -108,17 +104,19 @@ def _answers(assessment_ids):
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for pk, question, maturity, yes_no, number, na, support, target in cursor.fetchall():
+        for pk, question, maturity, yes_no, number, na, why, support, target in cursor.fetchall():
             result[pk].append(
                 scoring.AnswerData(
-                    question,
-                    maturity,
-                    None if yes_no is None else bool(yes_no),
-                    None if number is None else float(number),
-                    bool(na),
-                    support,
-                    target,
-                )  # fmt: skip
+                    question_id=question,
+                    maturity=maturity,
+                    yes_no=None if yes_no is None else bool(yes_no),
+                    number=None if number is None else float(number),
+                    # an N/A counts only with its justification, as `Answer.is_answered`
+                    not_applicable=bool(na) and bool(why.strip()),
+                    support_needed=support,
+                    target=target,
+                    validated=True,  # only validated assessments are read here
+                )
             )
     return result
 

@@ -196,7 +196,7 @@ class Programme:
     progress: object  # planning.Progress or None
     adopted: object  # latest PlanVersion or None
     capacity: object  # (Assessment, Score) of the Phase 2 questionnaire, or None
-    indicators: object = None  # filled by monitoring: see _programme_indicators.html
+    indicators: object = None  # see selectors.monitoring.programme_indicators
 
 
 def programme_of(administration, today=None):
@@ -274,19 +274,6 @@ def _overall_scores(assessments):
             questionnaires[key] = scoring_questions(a)[0]
         result[a.pk] = scoring.score_assessment(questionnaires[key], answers[a.pk]).overall
     return result
-
-
-def programme_indicators(user, administration):
-    """Indicators on track (target reached or on the way), for the programme page; None while
-    the administration follows no indicator. The progress rule is in docs/monitoring.md."""
-    from .. import monitoring
-    from .monitoring import indicators_for
-
-    rows = indicators_for(user, administration)
-    if not rows:
-        return None
-    on_track = sum(r.progress.status in (monitoring.REACHED, monitoring.ON_THE_WAY) for r in rows)
-    return {"on_track": on_track, "total": len(rows)}
 
 
 def action_detail(pk):

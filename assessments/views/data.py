@@ -22,6 +22,7 @@ from ..selectors import data as data_selectors
 from ..services import transfer
 
 PENDING_KEY = "workbook-pending-%s"
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a 150-question assessment with its history is ~200 KB
 
 
 class UploadForm(forms.Form):
@@ -94,8 +95,11 @@ def import_json(request, administration_id):
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            document = json.load(form.cleaned_data["file"])
+            if upload.size > MAX_IMPORT_BYTES:
+                raise ValidationError(_("The file is larger than 20 MB."), code="too_large")
+            document = json.load(upload)
             assessment = transfer.import_assessment(request.user, document, administration)
         except (json.JSONDecodeError, UnicodeDecodeError):
             errors = [_("This file is not a JSON document.")]

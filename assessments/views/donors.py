@@ -4,6 +4,7 @@ engagements, the reviewers' board, and the needs table (XLSX and PDF)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,9 +27,11 @@ from ..reports import needs_pdf, needs_table
 from ..selectors import donors as matchmaking
 from ..services import donors as services
 
+NEEDS_PER_PAGE = 50
+
 
 def _donor_id(user):
-    donors = permissions.donor_ids(user)
+    donors = permissions.donor_organisation_ids(user)
     if not donors:
         raise Http404("Not a donor.")
     return min(donors)
@@ -56,17 +59,19 @@ def _filter_context(request):
 @login_required
 def offer_list(request):
     """A donor's offers (a reviewer sees every donor's)."""
-    if not (permissions.donor_ids(request.user) or permissions.may_broker(request.user)):
+    if not (
+        permissions.donor_organisation_ids(request.user) or permissions.may_broker(request.user)
+    ):
         raise Http404("No offers here.")
     offers = permissions.visible_offers(request.user, matchmaking.offers_queryset())
-    engagements = matchmaking.engagements_by_donor(permissions.donor_ids(request.user))
+    engagements = matchmaking.engagements_by_donor(permissions.donor_organisation_ids(request.user))
     return render(
         request,
         "donors/offer_list.html",
         {
             "offers": offers,
             "engagements": engagements,
-            "is_donor": bool(permissions.donor_ids(request.user)),
+            "is_donor": bool(permissions.donor_organisation_ids(request.user)),
         },
     )
 
@@ -116,9 +121,12 @@ def offer_detail(request, pk):
 
 @login_required
 def need_list(request):
-    """The needs this person may read, each with the number of open offers that fit it."""
-    needs = list(permissions.visible_needs(request.user, matchmaking.needs_queryset()))
-    donors = permissions.donor_ids(request.user)
+    """The needs this person may read, each with the number of open offers that fit it;
+    a page at a time, so the page costs the same for 20 needs as for 500."""
+    visible = permissions.visible_needs(request.user, matchmaking.needs_queryset())
+    page = Paginator(visible, NEEDS_PER_PAGE).get_page(request.GET.get("page"))
+    needs = list(page.object_list)
+    donors = permissions.donor_organisation_ids(request.user)
     offers = matchmaking.offers_queryset().filter(is_open=True)
     if donors and not permissions.may_broker(request.user):
         offers = offers.filter(donor_id__in=donors)
@@ -135,6 +143,7 @@ def need_list(request):
     managed = [a.pk for a in administrations]
     context = {
         "rows": rows,
+        "page": page,
         "administrations": administrations,
         "is_donor": bool(donors),
         "is_broker": permissions.may_broker(request.user),
@@ -193,7 +202,7 @@ def need_detail(request, pk):
     """What a donor needs to decide: gaps and scores, the action, cost, timeline, class, region;
     the offers that fit; interest and engagements (a donor sees its own interest only)."""
     need = permissions.get_need_for(request.user, pk, matchmaking.needs_queryset())
-    donors = permissions.donor_ids(request.user)
+    donors = permissions.donor_organisation_ids(request.user)
     broker = permissions.may_broker(request.user)
     manager = permissions.may_manage_needs(request.user, need.administration_id)
     offers = matchmaking.offers_queryset().filter(is_open=True)
@@ -211,7 +220,7 @@ def need_detail(request, pk):
         "interests": interests,
         "engagements": [
             (e, permissions.may_update_engagement(request.user, e, need))
-            for e in need.engagements.all()
+            for e in need.engagement_list
         ],
         "readable_offers": {o.pk for o, _m in matches if broker or o.donor_id in donors},
         "active_donors": supporters,
@@ -328,7 +337,9 @@ def _needs_for_table(request):
         scope = get_object_or_404(Region, code=region).code.replace("/", "")
     else:
         raise Http404("Choose an administration or a region.")
-    if permissions.donor_ids(request.user) and not permissions.may_broker(request.user):
+    if permissions.donor_organisation_ids(request.user) and not permissions.may_broker(
+        request.user
+    ):
         needs = needs.exclude(sharing=Need.Sharing.PRIVATE)
     return list(needs), scope
 

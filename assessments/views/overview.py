@@ -109,9 +109,9 @@ def _sort_links(request, current):
 
 
 OVERVIEW_HEADER = [
-    "administration", "country", "region", "phase", "readiness_index", "band", "confidence",
-    "change", "waiting_for_review", "latest_status", "actions_done", "actions_late",
-    "actions_total", "next_reassessment_due",
+    "administration", "country", "region", "phase", "readiness_index", "band",
+    "confidence_validated_pct", "change", "waiting_for_review", "latest_status",
+    "actions_done", "actions_late", "actions_total", "next_reassessment_due",
 ]  # fmt: skip
 
 
@@ -126,7 +126,8 @@ def overview_table(rows):
         table.append(
             [
                 r.administration.name, r.administration.country, r.region.code, r.phase,
-                rounded(r.index), r.band or "", rounded(r.confidence, 2), rounded(r.change),
+                rounded(r.index), r.band or "", rounded(r.confidence[2] if r.confidence else None),
+                rounded(r.change),
                 r.waiting, r.status or "", r.actions_done, r.actions_late, r.actions_total,
                 r.next_due,
             ]

@@ -12,12 +12,6 @@ from tests.conftest import start
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    """axe is injected as an inline script, which the site's CSP rightly refuses."""
-    return {**browser_context_args, "bypass_csp": True}
-
-
 def download_workbook(page, tmp_path):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the offline workbook").click()

@@ -19,15 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_context_args(browser_context_args, request):
-    """axe is injected as an inline script, which the site's Content-Security-Policy refuses:
-    only the axe tests bypass it; the journey runs under the policy."""
-    if "violations" in request.node.name:
-        return {**browser_context_args, "bypass_csp": True}
-    return browser_context_args
-
-
-@pytest.fixture
 def world(coordinator, reviewer, administration, tiny):
     baseline = validated(coordinator, reviewer, administration, tiny, "Baseline 2024",
                          T_AEI_01=1, T_AEI_02=2, T_AEO_01=1, T_AEO_02=False)  # fmt: skip

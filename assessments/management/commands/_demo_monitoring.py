@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from assessments import selectors, services
-from assessments.models import Assessment, Indicator, MonitoringReview, Phase
+from assessments.models import Action, Assessment, Indicator, MonitoringReview, Phase
 
 # question code -> (baseline, target, disclosure)
 PLAN = {
@@ -43,9 +43,22 @@ def seed_monitoring(framework, administration, users):
         indicator.baseline_value, indicator.target_value = baseline, target
         indicator.baseline_date, indicator.target_date = BASELINE_DAY, TARGET_DAY
         indicator.disclosure = disclosure
-        services.save_indicator(coordinator, indicator)
+        services.save_indicator(coordinator, indicator, actions=_actions_for(indicator))
         _measure(editor, indicator, baseline, target, rng)
     _review(administration, coordinator, editor, reviewer, rng)
+
+
+def _actions_for(indicator):
+    """The plan's actions on the standards the indicator measures (two at most)."""
+    return list(
+        Action.objects.filter(
+            plan__administration_id=indicator.administration_id,
+            accepted=True,
+            standards__in=indicator.standards.all(),
+        )
+        .distinct()
+        .order_by("number")[:2]
+    )
 
 
 def _measure(user, indicator, baseline, target, rng):

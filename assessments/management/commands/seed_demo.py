@@ -40,6 +40,7 @@ PEOPLE = [
     ("coordinator", "Yao", "N'Guessan", Membership.Role.COORDINATOR, "CI"),
     ("editor-ke", "Wanjiru", "Mwangi", Membership.Role.EDITOR, "KE"),
     ("coordinator-ke", "Otieno", "Odhiambo", Membership.Role.COORDINATOR, "KE"),
+    ("coordinator-vn", "Minh", "Nguyễn Văn", Membership.Role.COORDINATOR, "VN"),
     ("reviewer", "Hélène", "Dubois", Membership.Role.REVIEWER, None),
     ("donor", "Lars", "Øberg", Membership.Role.DONOR, "Nordic Trade Facilitation Fund"),
     (
@@ -209,14 +210,26 @@ class Command(BaseCommand):
             selectors.questions_of(kenya).first(),
             "Which ports receive advance cargo data today? Please name them in the comment.",
         )
-        # Viet Nam: just started.
+        # Viet Nam: a 2023 diagnostic in the 2021 edition, and the 2026 one started in the
+        # newest edition from it: mapped answers carried over to confirm, new questions open.
+        self.new_edition(framework, administrations["VN"], users["coordinator-vn"], rng)
+
+    def new_edition(self, framework, administration, user, rng):
+        newest = Framework.newest()
+        older = self.filled(
+            framework.phases.get(number=1), administration, user, "Diagnostic 2023", 2023, rng, 0.4
+        )
+        services.submit(user, older)
+        if newest == framework:  # only the 2021 edition is loaded: stop at the 2023 diagnostic
+            return
         services.start_assessment(
-            users["reviewer"],
-            administrations["VN"],
-            needs,
-            "Diagnostic 2026",
+            user,
+            administration,
+            newest.phases.get(number=1),
+            f"Diagnostic 2026 ({newest.code})",
             date(2026, 1, 1),
             date(2026, 12, 31),
+            previous=older,
         )
 
     def plans(self, framework, administrations, users):
