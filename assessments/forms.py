@@ -251,7 +251,10 @@ class StartAssessmentForm(forms.Form):
         queryset=Assessment.objects.none(),
         required=False,
         empty_label=_("No: start empty"),
-        help_text=_("Copies its answers and links its evidence, so a follow-up takes minutes."),
+        help_text=_(
+            "Only an assessment of the same phase. Copies its answers, marked as carried over "
+            "until you confirm or change them, and links its evidence."
+        ),
     )
 
     def __init__(self, *args, administration, **kwargs):
@@ -283,6 +286,24 @@ class StartAssessmentForm(forms.Form):
             data["phase_obj"] = framework.phases.filter(number=number).first()
             if data["phase_obj"] is None:
                 self.add_error("phase", _("This edition has no questionnaire for that phase."))
+        previous = data.get("previous")
+        if previous is not None and number and previous.phase.number != number:
+            self.add_error(
+                "previous",
+                forms.ValidationError(
+                    _(
+                        "“%(title)s” is a Phase %(other)s assessment: a Phase %(phase)s "
+                        "assessment can only be pre-filled from a Phase %(phase)s one. Choose "
+                        "another, or start empty."
+                    ),
+                    code="other_phase",
+                    params={
+                        "title": previous.title,
+                        "other": previous.phase.number,
+                        "phase": number,
+                    },
+                ),
+            )
         return data
 
 
@@ -361,6 +382,10 @@ class EvidenceForm(forms.Form):
         label=_("Or a link"), required=False, max_length=500, assume_scheme="https"
     )
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
+    shared_with_donors = forms.BooleanField(
+        label=_("Shareable: donors may open it once the assessment is shared with them"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

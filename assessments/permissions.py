@@ -25,6 +25,10 @@ class Action(StrEnum):
     DOWNLOAD = "download"
     EXPORT = "export"
     SHARE = "share"  # choose what donors may see
+    # Donors of a shared assessment see its results, report and shared needs, not these:
+    READ_ANSWERS = "read_answers"  # sections, questions, comments, evidence not marked shared
+    HISTORY = "history"  # who changed what, and internal review comments
+    NOTE = "note"  # a reviewer's note on one question, while reviewing
 
 
 def memberships(user):
@@ -102,7 +106,7 @@ def can(user, action, assessment):
     match action:
         case Action.VIEW | Action.DOWNLOAD:
             return own or reviewer or shared
-        case Action.EXPORT:
+        case Action.EXPORT | Action.READ_ANSWERS | Action.HISTORY:
             return own or reviewer
         case Action.EDIT:
             return own and assessment.is_editable
@@ -110,9 +114,18 @@ def can(user, action, assessment):
             return coordinator and assessment.is_editable
         case Action.SHARE:
             return coordinator
+        case Action.NOTE:
+            return reviewer and assessment.status == Assessment.Status.SUBMITTED
         case Action.VALIDATE:
             return reviewer and assessment.status == Assessment.Status.SUBMITTED
     raise ValueError(f"unknown action {action!r}")
+
+
+def may_download_evidence(user, assessment, evidence):
+    """Evidence files are the administration's; a donor gets only those marked shareable."""
+    if can(user, Action.READ_ANSWERS, assessment):
+        return True
+    return evidence.shared_with_donors and can(user, Action.VIEW, assessment)
 
 
 def visible_assessments(user, queryset=None):

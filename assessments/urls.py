@@ -37,6 +37,11 @@ urlpatterns = [
     path("assessments/<int:pk>/resume/", questionnaire.resume, name="resume"),
     path("assessments/<int:pk>/sections/<str:code>/", questionnaire.section, name="section"),
     path(
+        "assessments/<int:pk>/sections/<str:code>/confirm/",
+        questionnaire.confirm_section,
+        name="confirm_section",
+    ),
+    path(
         "assessments/<int:pk>/answers/<int:question_id>/autosave/",
         questionnaire.autosave,
         name="autosave",
@@ -45,6 +50,11 @@ urlpatterns = [
         "assessments/<int:pk>/questions/<int:question_id>/",
         questionnaire.question_detail,
         name="question_detail",
+    ),
+    path(
+        "assessments/<int:pk>/questions/<int:question_id>/notes/",
+        questionnaire.add_note,
+        name="add_note",
     ),
     path(
         "assessments/<int:pk>/evidence/<int:evidence_id>/",

@@ -9,6 +9,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pypdf import PdfReader
 
@@ -55,6 +56,20 @@ ACTIONS = {
         section_post,
         200,
         "draft",
+    ),
+    "confirm_section": (
+        "post",
+        lambda a: reverse("confirm_section", args=[a.pk, "AEI"]),
+        lambda a: {},
+        302,
+        "draft",
+    ),
+    "add_note": (
+        "post",
+        lambda a: reverse("add_note", args=[a.pk, first_question(a).pk]),
+        lambda a: {"text": "Which law?"},
+        302,
+        "submitted",
     ),
     "submit": ("get", lambda a: reverse("submit", args=[a.pk]), None, 200, "draft"),
     "validate": (
@@ -123,8 +138,9 @@ EXPECTED = {
     },
 }
 EXPECTED["view_section"] = EXPECTED["history"] = EXPECTED["view"]
+EXPECTED["autosave"] = EXPECTED["confirm_section"] = EXPECTED["edit"]
+EXPECTED["add_note"] = EXPECTED["validate"]  # reviewers, while reviewing
 EXPECTED["reject_not_applicable"] = EXPECTED["validate"]  # reviewers, while under review
-EXPECTED["autosave"] = EXPECTED["edit"]
 EXPECTED["download"] = EXPECTED["results"] = EXPECTED["view"]
 # Donors never export raw answers, even of a shared assessment.
 EXPECTED["export"] = {**EXPECTED["view"], "donor": (DENIED, DENIED)}
@@ -597,6 +613,51 @@ def test_donor_sees_a_shared_assessment_but_cannot_edit_it(client, donor, assess
         reverse("section", args=[assessment.pk, "AEI"]), section_post(assessment)
     )
     assert response.status_code == 403
+
+
+def test_a_donor_of_a_shared_assessment_sees_results_and_report_not_the_workings(
+    client, editor, donor, assessment
+):
+    question = first_question(assessment)
+    services.save_answers(editor, assessment, {question: ({"comment": "internal note"}, None)})
+    assessment.shared_with_donors = True
+    assessment.save()
+    client.force_login(donor)
+    for name, args in [
+        ("assessment_detail", [assessment.pk]),
+        ("results", [assessment.pk]),
+        ("report_pdf", [assessment.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 200, name
+    for name, args in [
+        ("section", [assessment.pk, "AEI"]),
+        ("resume", [assessment.pk]),
+        ("question_detail", [assessment.pk, question.pk]),
+        ("history", [assessment.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 403, name
+    overview = client.get(reverse("assessment_detail", args=[assessment.pk])).content.decode()
+    assert reverse("history", args=[assessment.pk]) not in overview
+    assert reverse("section", args=[assessment.pk, "AEI"]) not in overview
+    assert "Editor" not in overview  # no names of who edited
+
+
+def test_a_donor_downloads_only_evidence_marked_shareable(client, editor, donor, assessment):
+    question = first_question(assessment)
+    pdf = SimpleUploadedFile("law.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    private = services.add_evidence(editor, assessment, question, upload=pdf)
+    pdf = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    shared = services.add_evidence(
+        editor, assessment, question, upload=pdf, shared_with_donors=True
+    )
+    assessment.shared_with_donors = True
+    assessment.save()
+    client.force_login(donor)
+    url = lambda e: reverse("evidence_download", args=[assessment.pk, e.pk])  # noqa: E731
+    assert client.get(url(private)).status_code == 403
+    assert client.get(url(shared)).status_code == 200
+    client.force_login(editor)
+    assert client.get(url(private)).status_code == 200
 
 
 def test_lists_never_show_another_administrations_assessments(

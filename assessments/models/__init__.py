@@ -44,6 +44,7 @@ from .organisations import (
     Region,
 )
 from .planning import Action, Milestone, Plan, PlanVersion, ProgressNote, ProjectProposal
+from .review_notes import ReviewNote
 
 __all__ = [
     "Action",
@@ -74,6 +75,7 @@ __all__ = [
     "Question",
     "QuestionMapping",
     "Region",
+    "ReviewNote",
     "ReminderSent",
     "Standard",
     "Translatable",

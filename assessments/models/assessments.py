@@ -83,6 +83,16 @@ class Answer(models.Model):
         null=True, blank=True, help_text=_("Overrides the question's target for this assessment.")
     )
     version = models.PositiveIntegerField(default=0)
+    carried_over_from = models.ForeignKey(
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The assessment this answer was copied from, until someone confirms or changes it."
+        ),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -202,6 +212,10 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    shared_with_donors = models.BooleanField(
+        default=False,
+        help_text=_("Donors may open it when the assessment is shared with them."),
+    )
 
     class Meta:
         ordering = ["uploaded_at", "id"]

@@ -205,6 +205,7 @@ class ReportData:
     profile: list = field(default_factory=list)  # (label, value) of the administration
     costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
     standard_notes: list = field(default_factory=list)  # context.StandardNote
+    carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
 
     @property
     def findings(self):
@@ -232,6 +233,7 @@ def build_report_data(assessment, viewer=None):
     data.trend = _trend(trend, data.focus_areas)
     data.answered = sum(f.answered for f in findings.values())
     data.total = len(findings)
+    data.carried_over_unconfirmed = sum(1 for a in answers.values() if a.carried_over_from_id)
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])

@@ -122,7 +122,8 @@ class SummarySections:
             (
                 share,
                 "Figure",
-                _("Questions answered: %(n)s of %(total)s") % {"n": d.answered, "total": d.total},
+                _("Questions answered: %(n)s of %(total)s") % {"n": d.answered, "total": d.total}
+                + carried_over_text(d.carried_over_unconfirmed),
             ),
             (
                 str(len(d.gaps)),
@@ -303,3 +304,10 @@ class SummarySections:
                 )
             ]
         return [self.b.fit(figure.drawing)]
+
+
+def carried_over_text(n):
+    """Added to the completion figure while copied answers are still unchecked."""
+    if not n:
+        return ""
+    return " " + _("(%(n)s carried over, not confirmed)") % {"n": n}

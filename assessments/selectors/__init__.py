@@ -1,7 +1,13 @@
 """Read-side helpers, one module per capability: the querysets and summaries pages need,
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
-from .answers import na_reasons_missing
+from .answers import (
+    carried_over_unconfirmed,
+    history_of,
+    na_reasons_missing,
+    people_who_changed,
+    questions_with_notes,
+)
 from .assessments import (
     ANSWERED,
     answer_rows,
@@ -51,15 +57,19 @@ __all__ = [
     "reviews_for",
     "rhythm_of",
     "assessments_for",
+    "carried_over_unconfirmed",
     "completion_by_focus_area",
     "default_framework",
     "earlier_comparable",
     "framework_overview",
+    "history_of",
     "gaps_without_support",
     "missing_mandatory",
     "na_reasons_missing",
     "overall_completion",
+    "people_who_changed",
     "questions_of",
+    "questions_with_notes",
     "readiness_baseline",
     "scoring_answers",
     "scoring_questions",

@@ -10,6 +10,7 @@ from .answers import (
     ConflictError,
     SaveResult,
     add_evidence,
+    confirm_carried_over,
     ensure_editable,
     resolve,
     save_answers,
@@ -46,6 +47,7 @@ from .planning import (
     update_action,
 )
 from .profiles import save_profile
+from .review_notes import add_review_note
 from .workflow import return_for_changes, set_sharing, submit, validate
 
 __all__ = [
@@ -58,6 +60,8 @@ __all__ = [
     "add_action",
     "add_evidence",
     "add_member",
+    "add_review_note",
+    "confirm_carried_over",
     "add_milestone",
     "add_progress_note",
     "adopt_plan",

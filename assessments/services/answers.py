@@ -3,12 +3,13 @@ detection and history, add evidence."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import editions, selectors
 from ..models import Answer, AnswerChange, Assessment, AssessmentEvent, Evidence
+from . import notifications
 
 Status = Assessment.Status
 Event = AssessmentEvent.Action
@@ -53,10 +54,21 @@ class ConflictError(Exception):
 class SaveResult:
     saved: list = field(default_factory=list)
     unchanged: int = 0
+    newly_answered: int = 0  # answers this save turned from unanswered to answered
 
 
 def start_assessment(user, administration, phase, title, period_start, period_end, previous=None):
-    """Create a draft; with `previous`, copy its answers and link its evidence."""
+    """Create a draft; with `previous`, copy its answers and link its evidence.
+
+    Only an assessment of the same phase can pre-fill: another phase asks other questions,
+    so a copy would silently start empty.
+    """
+    if previous is not None and previous.phase.number != phase.number:
+        raise ValidationError(
+            "A Phase %(phase)s assessment can only start from another Phase %(phase)s one.",
+            code="other_phase",
+            params={"phase": phase.number},
+        )
     with transaction.atomic():
         assessment = Assessment.objects.create(
             administration=administration,
@@ -88,7 +100,12 @@ def _copy_answers(user, source, target):
             continue
         values = {name: getattr(old, name) for name in Answer.VALUE_FIELDS}
         copy = Answer(
-            assessment=target, question=question, updated_by=user, updated_at=now, **values
+            assessment=target,
+            question=question,
+            updated_by=user,
+            updated_at=now,
+            carried_over_from=source,
+            **values,
         )
         copies.append(copy)
         pairs.append((old, copy))
@@ -142,11 +159,18 @@ def save_answers(user, assessment, changes):
     """
     ensure_editable(assessment)
     try:
-        return _save_answers(user, assessment, changes)
+        result = _save_answers(user, assessment, changes)
     except IntegrityError:
         # Someone created one of these answers between our read and our insert: read again,
         # so the version check now sees their answer and reports the conflict.
-        return _save_answers(user, assessment, changes)
+        result = _save_answers(user, assessment, changes)
+    if (
+        result.newly_answered
+        and selectors.overall_completion(selectors.completion_by_focus_area(assessment))["percent"]
+        == 100
+    ):
+        notifications.notify("complete", assessment, notifications.coordinators_of(assessment))
+    return result
 
 
 def _save_answers(user, assessment, changes):
@@ -217,6 +241,7 @@ def _write_answers(user, assessment, changes, existing):
     for question, (values, _version) in changes.items():
         answer = existing.get(question.pk)
         before = answer.snapshot() if answer else Answer().snapshot()
+        was_answered = answer.is_answered if answer else False
         if answer is None:
             answer = Answer(assessment=assessment, question=question)
             created.append(answer)
@@ -230,7 +255,10 @@ def _write_answers(user, assessment, changes, existing):
             continue
         if answer.pk:
             updated.append(answer)
+        if answer.is_answered and not was_answered:
+            result.newly_answered += 1
         answer.version += 1
+        answer.carried_over_from = None  # changed: no longer a copy to check
         answer.updated_by = user
         answer.updated_at = now
         history.append(
@@ -247,7 +275,8 @@ def _write_answers(user, assessment, changes, existing):
     Answer.objects.bulk_create(created)
     if updated:
         Answer.objects.bulk_update(
-            updated, [*Answer.VALUE_FIELDS, "version", "updated_by", "updated_at"]
+            updated,
+            [*Answer.VALUE_FIELDS, "version", "carried_over_from", "updated_by", "updated_at"],
         )
     AnswerChange.objects.bulk_create(history)
     if result.saved:
@@ -255,13 +284,34 @@ def _write_answers(user, assessment, changes, existing):
     return result
 
 
-def add_evidence(user, assessment, question, *, upload=None, url="", title=""):
+def confirm_carried_over(user, assessment, questions):
+    """The person checked these carried-over answers: they are now this assessment's own.
+
+    Returns how many were confirmed. Answers typed or changed here are not affected.
+    """
+    ensure_editable(assessment)
+    return Answer.objects.filter(
+        assessment=assessment,
+        question__in=[q.pk for q in questions],
+        carried_over_from__isnull=False,
+    ).update(carried_over_from=None, updated_by=user, updated_at=timezone.now())
+
+
+def add_evidence(
+    user, assessment, question, *, upload=None, url="", title="", shared_with_donors=False
+):
     """Attach a file or a link to a question's answer (an empty answer is created if needed)."""
     ensure_editable(assessment)
     answer, _created = Answer.objects.get_or_create(
         assessment=assessment, question=question, defaults={"updated_by": user}
     )
-    evidence = Evidence(answer=answer, url=url, title=title, uploaded_by=user)
+    evidence = Evidence(
+        answer=answer,
+        url=url,
+        title=title,
+        uploaded_by=user,
+        shared_with_donors=shared_with_donors,
+    )
     if upload is not None:
         evidence.original_name = upload.name[:255]
         evidence.content_type = getattr(upload, "detected_type", "") or upload.content_type or ""

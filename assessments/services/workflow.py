@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .. import selectors
 from ..models import Assessment, AssessmentEvent
+from . import notifications
 from .answers import ensure_editable
 
 Status = Assessment.Status
@@ -21,6 +22,7 @@ def submit(user, assessment):
             f"{len(missing)} mandatory question(s) are not answered.", code="incomplete"
         )
     _move(user, assessment, Status.SUBMITTED, Event.SUBMITTED, submitted_at=timezone.now())
+    notifications.notify("submitted", assessment, notifications.reviewers())
 
 
 def validate(user, assessment, comment=""):
@@ -43,6 +45,7 @@ def return_for_changes(user, assessment, comment):
     _move(
         user, assessment, Status.RETURNED, Event.RETURNED, comment=comment, review_comment=comment
     )
+    notifications.notify("returned", assessment, notifications.coordinators_of(assessment))
 
 
 def _require_submitted(assessment):

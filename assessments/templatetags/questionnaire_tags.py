@@ -4,7 +4,9 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import selectors
 from ..models import Answer
+from ..services.answers import ANSWER_PARTS
 from .safe_tags import answer_summary
 
 register = template.Library()
@@ -47,4 +49,34 @@ def conflict_rows(conflict):
             part_text(conflict.yours, part, conflict.question),
         )
         for part in conflict.differences()
+    ]
+
+
+@register.inclusion_tag("assessments/_carried_over_notice.html")
+def carried_over_notice(assessment, count=None):
+    """ "N answers carried over, not yet confirmed", wherever the assessment is summed up
+    (overview, submit, results). Counts them itself when the page did not (one query)."""
+    if count is None:
+        count = selectors.carried_over_unconfirmed(assessment)
+    return {"assessment": assessment, "count": count}
+
+
+@register.filter
+def answer_text(answer):
+    """The chosen answer as text (a level with its descriptor, yes/no, number, text)."""
+    return answer_summary({**answer.snapshot(), "not_applicable": False}, answer.question)
+
+
+@register.filter
+def changed_parts(change):
+    """(label, before, after) for each part of the answer a history entry changed."""
+    old, new = change.old_value or {}, change.new_value or {}
+    return [
+        (
+            PART_LABELS[part],
+            part_text(old, part, change.question),
+            part_text(new, part, change.question),
+        )
+        for part, columns in ANSWER_PARTS.items()
+        if any(old.get(c) != new.get(c) for c in columns)
     ]

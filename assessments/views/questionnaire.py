@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,12 +19,14 @@ from ..models import (
     AnswerChange,
     Evidence,
     FocusArea,
+    ReviewNote,
 )
 from ..permissions import Action
 
 # After a server error or a lost connection, the section page retries a save by itself after
 # this many seconds (doubling up to a minute).
 AUTOSAVE_RETRY_SECONDS = 5
+HISTORY_PAGE_SIZE = 50
 
 
 @login_required
@@ -43,7 +46,20 @@ def assessment_start(request, administration_id):
             data["period_end"],
             previous=data["previous"],
         )
-        messages.success(request, _("Assessment started."))
+        if data["previous"] is not None:
+            messages.success(
+                request,
+                _(
+                    "Assessment started from “%(title)s”: %(n)s answer(s) carried over. "
+                    "Confirm or change each of them."
+                )
+                % {
+                    "title": data["previous"].title,
+                    "n": selectors.carried_over_unconfirmed(assessment),
+                },
+            )
+        else:
+            messages.success(request, _("Assessment started."))
         return redirect("assessment_detail", assessment.pk)
     return render(
         request,
@@ -62,6 +78,8 @@ def assessment_detail(request, pk):
         "sections": sections,
         "completion": selectors.overall_completion(sections),
         "na_reasons_missing": selectors.na_reasons_missing(assessment),
+        "carried_over": selectors.carried_over_unconfirmed(assessment),
+        "noted_questions": selectors.questions_with_notes(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
         )[:5],
@@ -81,13 +99,23 @@ def _section_objects(request, pk, code, action):
     answers = {
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment, question__in=questions)
-        .select_related("question")
+        .select_related("question", "carried_over_from")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")))
     }
     return assessment, focus_area, questions, answers
 
 
-def _section_context(assessment, focus_area, forms, conflicts=None):
+def _notes_by_question(assessment, questions):
+    """Reviewer notes of these questions, {question id: [note]}, in one query."""
+    notes = {}
+    for note in ReviewNote.objects.filter(
+        assessment=assessment, question__in=questions
+    ).select_related("author"):
+        notes.setdefault(note.question_id, []).append(note)
+    return notes
+
+
+def _section_context(request, assessment, focus_area, forms, conflicts=None):
     focus_areas = list(assessment.framework.focus_areas.all())
     index = [fa.pk for fa in focus_areas].index(focus_area.pk)
     return {
@@ -97,8 +125,15 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
         "previous_section": focus_areas[index - 1] if index > 0 else None,
         "next_section": focus_areas[index + 1] if index + 1 < len(focus_areas) else None,
         "forms": forms,
+        "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
+        "notes": _notes_by_question(assessment, [f.question for f in forms]),
+        "progress": {
+            row["focus_area"].pk: row for row in selectors.completion_by_focus_area(assessment)
+        },
+        "may_note": permissions.can(request.user, Action.NOTE, assessment),
         "conflicts": conflicts or {},
-        "editable": assessment.is_editable,
+        # Reading is not editing: whoever may not edit reads the answers as text.
+        "editable": permissions.can(request.user, Action.EDIT, assessment),
         "retry_seconds": AUTOSAVE_RETRY_SECONDS,
     }
 
@@ -106,17 +141,19 @@ def _section_context(assessment, focus_area, forms, conflicts=None):
 @login_required
 def section(request, pk, code):
     """A focus area's questions; POST saves the whole section at once ("Save draft")."""
-    action = Action.EDIT if request.method == "POST" else Action.VIEW
+    action = Action.EDIT if request.method == "POST" else Action.READ_ANSWERS
     assessment, focus_area, questions, answers = _section_objects(request, pk, code, action)
     if request.method != "POST":
         forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
         return render(
-            request, "assessments/section.html", _section_context(assessment, focus_area, forms)
+            request,
+            "assessments/section.html",
+            _section_context(request, assessment, focus_area, forms),
         )
     forms = [AnswerForm(request.POST, question=q, answer=answers.get(q.pk)) for q in questions]
     if not all(form.is_valid() for form in forms):
         messages.error(request, _("Some answers need attention; nothing was saved. See below."))
-        context = _section_context(assessment, focus_area, forms)
+        context = _section_context(request, assessment, focus_area, forms)
         return render(request, "assessments/section.html", context, status=400)
     changes = {form.question: (form.answer_values(), form.loaded_version()) for form in forms}
     changes = services.resolve(changes, _resolutions(request.POST, questions))
@@ -165,7 +202,7 @@ def _conflict_screen(request, assessment, focus_area, questions, answers, error)
         )
         % {"n": len(conflicts)},
     )
-    context = _section_context(assessment, focus_area, forms, conflicts)
+    context = _section_context(request, assessment, focus_area, forms, conflicts)
     return render(request, "assessments/section.html", context, status=409)
 
 
@@ -184,6 +221,38 @@ def _report_saved(request, result, forms):
             )
             % {"n": drafts},
         )
+
+
+@login_required
+@require_POST
+def confirm_section(request, pk, code):
+    """Confirm the section's carried-over answers as they stand (one question, or all)."""
+    assessment, focus_area, questions, _answers = _section_objects(request, pk, code, Action.EDIT)
+    only = request.POST.get("question")
+    if only:
+        questions = [q for q in questions if str(q.pk) == only]
+    n = services.confirm_carried_over(request.user, assessment, questions)
+    if request.htmx:
+        return render(request, "assessments/_confirmed.html", {"question_id": only, "n": n})
+    messages.success(request, _("%(n)s carried-over answer(s) confirmed.") % {"n": n})
+    url = reverse("section", args=[assessment.pk, focus_area.code])
+    return redirect(f"{url}#q-{only}" if only and n else url)
+
+
+@login_required
+@require_POST
+def add_note(request, pk, question_id):
+    """A reviewer attaches a note to one question of the assessment under review."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.NOTE)
+    question = get_object_or_404(selectors.questions_of(assessment), pk=question_id)
+    try:
+        services.add_review_note(request.user, assessment, question, request.POST.get("text"))
+    except ValidationError:
+        messages.error(request, _("The note is empty: nothing was added."))
+    else:
+        messages.success(request, _("Note added to %(code)s.") % {"code": question.code})
+    url = reverse("section", args=[assessment.pk, question.focus_area.code])
+    return redirect(f"{url}#q-{question.pk}")
 
 
 @login_required
@@ -212,7 +281,7 @@ def autosave(request, pk, question_id):
 @login_required
 def resume(request, pk):
     """Back to the question the person last changed, else the first section."""
-    assessment = permissions.get_assessment_for(request.user, pk)
+    assessment = permissions.get_assessment_for(request.user, pk, Action.READ_ANSWERS)
     last = (
         AnswerChange.objects.filter(assessment=assessment, changed_by=request.user)
         .select_related("question__focus_area")
@@ -230,7 +299,7 @@ def resume(request, pk):
 @login_required
 def question_detail(request, pk, question_id):
     """One question: its evidence (add files and links here) and its history."""
-    assessment = permissions.get_assessment_for(request.user, pk)
+    assessment = permissions.get_assessment_for(request.user, pk, Action.READ_ANSWERS)
     question = get_object_or_404(
         selectors.questions_of(assessment).prefetch_related("standards"), pk=question_id
     )
@@ -248,6 +317,7 @@ def question_detail(request, pk, question_id):
                 upload=form.cleaned_data["file"],
                 url=form.cleaned_data["url"],
                 title=form.cleaned_data["title"],
+                shared_with_donors=form.cleaned_data["shared_with_donors"],
             )
             messages.success(request, _("Evidence added."))
             return redirect("question_detail", assessment.pk, question.pk)
@@ -272,6 +342,8 @@ def evidence_download(request, pk, evidence_id):
     """Evidence files are never public: served here after the permission check."""
     assessment = permissions.get_assessment_for(request.user, pk)
     evidence = get_object_or_404(Evidence, pk=evidence_id, answer__assessment=assessment)
+    if not permissions.may_download_evidence(request.user, assessment, evidence):
+        raise PermissionDenied(_("This document is not shared with donors."))
     if not evidence.file:
         raise Http404("This evidence is a link.")
     response = FileResponse(
@@ -286,16 +358,31 @@ def evidence_download(request, pk, evidence_id):
 
 @login_required
 def history(request, pk):
-    assessment = permissions.get_assessment_for(request.user, pk)
-    changes = AnswerChange.objects.filter(assessment=assessment).select_related(
-        "question", "changed_by"
-    )[:500]
+    """Every change, newest first, 50 a page; filtered by section, question or person."""
+    assessment = permissions.get_assessment_for(request.user, pk, Action.HISTORY)
+    filters = {
+        "section": request.GET.get("section", ""),
+        "question": request.GET.get("question", "").strip(),
+        "person": request.GET.get("person", ""),
+    }
+    changes = selectors.history_of(assessment, **filters)
+    page = Paginator(changes, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "assessments/history.html",
         {
             "assessment": assessment,
-            "changes": changes,
+            "page": page,
+            "changes": page.object_list,
+            "filters": filters,
+            "query": query.urlencode(),
+            "focus_areas": assessment.framework.focus_areas.all(),
+            "people": selectors.people_who_changed(assessment),
             "events": assessment.events.select_related("actor"),
+            "notes": ReviewNote.objects.filter(assessment=assessment).select_related(
+                "question__focus_area", "author"
+            ),
         },
     )

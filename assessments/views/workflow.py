@@ -30,6 +30,7 @@ def submit(request, pk):
     context = {
         "assessment": assessment,
         "missing": missing,
+        "carried_over": selectors.carried_over_unconfirmed(assessment),
         "unclassified": selectors.gaps_without_support(assessment),
     }
     return render(request, "assessments/submit.html", context)

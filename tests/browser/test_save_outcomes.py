@@ -30,6 +30,12 @@ def stored(assessment, question):
     return Answer.objects.filter(assessment=assessment, question=question).first()
 
 
+@pytest.fixture(autouse=True)
+def _patient_navigation(page: Page):
+    """The first page a fresh live server serves can be slow on a busy machine."""
+    page.set_default_navigation_timeout(20_000)
+
+
 @pytest.fixture
 def fast_retry(monkeypatch):
     monkeypatch.setattr(questionnaire, "AUTOSAVE_RETRY_SECONDS", 1)
@@ -210,3 +216,30 @@ def test_save_draft_with_two_conflicts_is_resolved_in_one_step(
     a1, a2 = stored(assessment, q1), stored(assessment, q2)
     assert (a1.maturity, a1.comment) == (3, "Air since March; road next year.")
     assert (a2.maturity, a2.comment) == (2, "Checks at the main port only.")
+
+
+def test_start_from_a_previous_assessment_refuses_another_phase_and_marks_copies(
+    live_server, page: Page, editor, administration, tiny
+):
+    baseline = start(editor, administration, tiny, title="Baseline 2024")
+    plan = start(editor, administration, tiny, phase=2, title="Plan 2025")
+    question = Question.objects.get(code="T-AEI-01")
+    services.save_answers(editor, baseline, {question: ({"maturity": 2}, None)})
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/administrations/{administration.pk}/start/")
+    page.get_by_label("Title").fill("Follow-up 2026")
+    page.get_by_label("Start from a previous assessment").select_option(str(plan.pk))
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.get_by_text("“Plan 2025” is a Phase 2 assessment")).to_be_visible()
+    page.get_by_label("Start from a previous assessment").select_option(str(baseline.pk))
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.get_by_role("status").filter(has_text="1 answer(s) carried over")).to_be_visible()
+    page.get_by_role("link", name="Advance electronic cargo information").click()
+    box = page.locator(f"#q-{question.pk}")
+    expect(box).to_contain_text("Carried over from Baseline 2024: confirm or change.")
+    box.get_by_role("button", name="Confirm").click()
+    expect(box).to_contain_text("Confirmed")
+    follow_up = Answer.objects.get(question=question, assessment__title="Follow-up 2026")
+    assert (follow_up.maturity, follow_up.carried_over_from) == (2, None)

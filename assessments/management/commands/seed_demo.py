@@ -222,6 +222,12 @@ class Command(BaseCommand):
             na = {"not_applicable": True, "na_justification": "Bulk cargo is cleared elsewhere."}
             services.save_answers(users["editor-ke"], kenya, {bulk: (na, None)})
         services.submit(users["coordinator-ke"], kenya)
+        services.add_review_note(
+            users["reviewer"],
+            kenya,
+            selectors.questions_of(kenya).first(),
+            "Which ports receive advance cargo data today? Please name them in the comment.",
+        )
         # Viet Nam: a 2023 diagnostic in the 2021 edition, and the 2026 one started in the
         # newest edition from it: mapped answers carried over to confirm, new questions open.
         self.new_edition(framework, administrations["VN"], users["coordinator-vn"], rng)

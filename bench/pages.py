@@ -1,0 +1,113 @@
+"""Median server time of the main pages on the demo data, each as a ratio to the login page
+measured in the same run (so the figures compare across machines).
+
+Run from the project root: .venv/bin/python bench/pages.py   (BENCH_RUNS=15 by default)
+Seeds the demo data into a temporary SQLite database. To add a page, add one line to PAGES:
+(name, URL pattern filled from `ids`, who asks, whether it is an HTML page held to the target).
+Ends with one line of key=value pairs; exits non-zero if a page did not answer 200.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+os.environ["DEBUG"] = "1"  # seed_demo refuses to run otherwise; timing is taken the same way
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wcosafe.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from assessments.models import Assessment, Question  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+TARGET = 10  # every HTML page at most this many times the login page
+
+# name, URL, who (a demo username, or None for anonymous), held to the HTML target
+PAGES = [
+    ("login", "/accounts/login/", None, False),
+    ("home", "/", "coordinator", True),
+    ("overview", "/assessments/{assessment}/", "coordinator", True),
+    ("section", "/assessments/{assessment}/sections/{largest_section}/", "coordinator", True),
+    ("results", "/assessments/{assessment}/results/", "coordinator", True),
+    ("history", "/assessments/{assessment}/history/", "coordinator", True),
+    ("pdf", "/assessments/{assessment}/report.pdf", "coordinator", False),
+]
+
+
+def median_seconds(client, url, runs=RUNS):
+    response = client.get(url)  # warm-up, and a check
+    if response.status_code != 200:
+        sys.exit(f"{url} answered {response.status_code}")
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def demo_ids():
+    """The demo assessment with the most answers, and its largest section."""
+    assessment = (
+        Assessment.objects.filter(administration__country="CI")
+        .annotate(n=Count("answers"))
+        .order_by("-n")
+        .first()
+    )
+    largest = (
+        Question.objects.filter(phase=assessment.phase, retired=False)
+        .values("focus_area__code")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    return {"assessment": assessment.pk, "largest_section": largest["focus_area__code"]}
+
+
+def main():
+    settings.DEBUG = False  # measure what production runs
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    quiet = open(os.devnull, "w")  # noqa: SIM115
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", str(ROOT / "fixtures" / "regions.json"), verbosity=0)
+    call_command("load_framework", str(ROOT / "fixtures" / "safe-2021.yaml"), stdout=quiet)
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=quiet)
+    settings.DEBUG = False
+    ids = demo_ids()
+    from django.contrib.auth.models import User
+
+    clients = {}
+    results = {}
+    for name, pattern, who, _html in PAGES:
+        if who not in clients:
+            clients[who] = Client()
+            if who:
+                clients[who].force_login(User.objects.get(username=who))
+        results[name] = median_seconds(clients[who], pattern.format(**ids))
+    login = results["login"]
+    for name, _pattern, _who, html in PAGES:
+        ratio = results[name] / login
+        mark = "" if not html else ("  ok" if ratio <= TARGET else f"  > {TARGET}x")
+        print(f"{name:<10} {1000 * results[name]:8.1f} ms  {ratio:6.1f}x login{mark}")
+    pairs = [f"{name}_x={results[name] / login:.1f}" for name, *_rest in PAGES[1:]]
+    worst = max(results[n] / login for n, _p, _w, html in PAGES if html)
+    print(f"login_ms={1000 * login:.2f} " + " ".join(pairs) + f" worst_html_x={worst:.1f}")
+
+
+if __name__ == "__main__":
+    main()
