@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
@@ -63,6 +64,13 @@ class AreaReport:
     earlier: float | None
     findings: list = field(default_factory=list)
     target: float | None = None  # weighted mean of its questions' targets, 0-100
+    shared: scoring.Score | None = None  # on the questions both editions share, if compared so
+    on_shared: bool = False
+
+    @property
+    def compared(self):
+        """The score the change is measured from: the shared questions' across editions."""
+        return self.shared if self.on_shared else self.score
 
 
 @dataclass
@@ -74,6 +82,13 @@ class GroupScore:
     score: scoring.Score | None
     earlier: float | None
     children: list = field(default_factory=list)
+    shared: scoring.Score | None = None  # on the questions both editions share, if compared so
+    on_shared: bool = False
+
+    @property
+    def compared(self):
+        """The score the change is measured from: the shared questions' across editions."""
+        return self.shared if self.on_shared else self.score
 
 
 @dataclass
@@ -181,6 +196,9 @@ class ReportData:
     gap_counts: dict
     trend: list
     earlier_label: str = ""
+    # Across editions: "compared on the N questions both editions share (a → b)", else ""
+    comparison_basis: str = ""
+    compared_overall: float | None = None  # this index on the shared questions, or the index
     baseline_label: str = ""
     baseline_overall: float | None = None
     action_plan: list = field(default_factory=list)
@@ -228,6 +246,7 @@ def build_report_data(assessment, viewer=None):
     data = _header(assessment, results)
     data.focus_areas = _areas(assessment, questions, findings, results, earlier)
     data.pillars = _pillars(assessment, results, earlier)
+    data.compared_overall = results.overall.value
     data.gaps = _gaps(results, questions)
     data.strengths = _strengths(results, questions)
     data.trend = _trend(trend, data.focus_areas)
@@ -237,6 +256,10 @@ def build_report_data(assessment, viewer=None):
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])
+        shared = earlier[0].shared
+        if shared is not None:
+            data.comparison_basis = comparison_basis(shared)
+            data.compared_overall = shared.current.overall.value
     data.not_applicable = _not_applicable(results, questions, answers)
     if assessment.phase.number == Phase.MONITORING:
         readiness = selectors.readiness_baseline(assessment, viewer)
@@ -319,6 +342,15 @@ def _earlier(trend, assessment):
     """The assessment just before this one in the trend, with its results, or None."""
     before = [(a, r) for a, r in trend if a.pk != assessment.pk]
     return before[-1] if before else None
+
+
+def comparison_basis(shared):
+    """Says that a comparison across editions rests on the mapped questions only."""
+    return ngettext(
+        "compared on the %(count)s question both editions share (%(older)s → %(newer)s)",
+        "compared on the %(count)s questions both editions share (%(older)s → %(newer)s)",
+        shared.count,
+    ) % {"count": shared.count, "older": shared.older, "newer": shared.newer}
 
 
 def _assessment_label(assessment):
@@ -463,6 +495,7 @@ def _areas(assessment, questions, findings, results, earlier):
     for pk, question in questions.items():
         by_area.setdefault(question.focus_area_id, []).append(findings[pk])
     earlier_scores = earlier[1].by_focus_area if earlier else {}
+    shared = earlier[0].shared if earlier else None
     areas = []
     for area in assessment.framework.focus_areas.order_by("order", "code"):
         if area.pk not in by_area:
@@ -476,6 +509,8 @@ def _areas(assessment, questions, findings, results, earlier):
                 earlier=_value(earlier_scores.get(area.code)),
                 findings=by_area[area.pk],
                 target=_area_target(by_area[area.pk]),
+                shared=shared.current.by_focus_area.get(area.code) if shared else None,
+                on_shared=shared is not None,
             )
         )
     return areas
@@ -492,6 +527,7 @@ def _pillars(assessment, results, earlier):
     """Pillars with their standards, only those this questionnaire scores."""
     before_p = earlier[1].by_pillar if earlier else {}
     before_s = earlier[1].by_standard if earlier else {}
+    now = earlier[0].shared.current if earlier and earlier[0].shared else None
     pillars = {}
     standards = Standard.objects.filter(framework_id=assessment.framework_id).select_related(
         "pillar"
@@ -506,6 +542,8 @@ def _pillars(assessment, results, earlier):
                 pillar.tr("title"),
                 results.by_pillar.get(pillar.code),
                 _value(before_p.get(pillar.code)),
+                shared=now.by_pillar.get(pillar.code) if now else None,
+                on_shared=now is not None,
             )
         pillars[pillar.code].children.append(
             GroupScore(
@@ -513,6 +551,8 @@ def _pillars(assessment, results, earlier):
                 standard.tr("title"),
                 results.by_standard[standard.code],
                 _value(before_s.get(standard.code)),
+                shared=now.by_standard.get(standard.code) if now else None,
+                on_shared=now is not None,
             )
         )
     return list(pillars.values())
@@ -606,6 +646,9 @@ def _phase_sections(data, assessment, questions, answers, trend):
                     assessment=baseline[0], question__answer_type=Question.AnswerType.NUMBER
                 ).values_list("question_id", "number")
             )
+            if baseline[0].shared is not None:  # another edition: its mapped questions only
+                renamed = baseline[0].shared.question_map
+                before = {renamed[pk]: v for pk, v in before.items() if pk in renamed}
         data.indicators = [
             _indicator(q, answers.get(pk), before.get(pk))
             for pk, q in questions.items()

@@ -146,7 +146,17 @@ def summary_sentences(data):
     )
     if data.earlier_label and data.trend and len(data.trend) > 1:
         before = data.trend[-2].overall
-        if before is not None:
+        if before is not None and data.comparison_basis:
+            sentences.append(
+                _("Compared with %(label)s, %(basis)s, the index moved from %(before)s to %(now)s.")
+                % {
+                    "label": data.earlier_label,
+                    "basis": data.comparison_basis,
+                    "before": number_text(before, 0),
+                    "now": number_text(data.compared_overall, 0),
+                }
+            )
+        elif before is not None:
             sentences.append(
                 _("Compared with %(label)s, the index moved from %(before)s to %(now)s.")
                 % {

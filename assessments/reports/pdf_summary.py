@@ -168,7 +168,7 @@ class SummarySections:
                 score_text(area.score),
                 b.cell(band_runs(area.score.band if area.score else None)),
                 answered_text(area.score),
-                change_text(area.score, area.earlier),
+                change_text(area.compared, area.earlier),
             ]
             for area in self.data.focus_areas
         ]
@@ -247,10 +247,19 @@ class SummarySections:
     def readiness(self):
         story = [self.section(_("Readiness")), self.subsection(_("By focus area"))]
         story += self._radar() + [Spacer(1, 3 * mm), self._area_table()]
+        story += self._comparison_basis()
         story += [CondPageBreak(70 * mm), self.subsection(_("By pillar and standard"))]
         story += self._pillar_charts() + [Spacer(1, 3 * mm), self._pillar_table()]
         story += [CondPageBreak(110 * mm), self.subsection(_("Trend")), *self._trend()]
         return [*story, PageBreak()]
+
+    def _comparison_basis(self):
+        """Across editions, the change columns rest on the shared questions only: say so."""
+        basis = self.data.comparison_basis
+        if not basis:
+            return []
+        note = _("Change since %(label)s: %(basis)s.")
+        return [self.b.note(note % {"label": self.data.earlier_label, "basis": basis})]
 
     def _radar(self):
         figure = figures.focus_area_radar(self.data)
@@ -289,7 +298,7 @@ class SummarySections:
             score_text(group.score),
             b.cell(band_runs(group.score.band if group.score else None)),
             answered_text(group.score),
-            change_text(group.score, group.earlier),
+            change_text(group.compared, group.earlier),
         ]
 
     def _trend(self):

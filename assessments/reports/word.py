@@ -188,7 +188,7 @@ class WordReport:
                 score_text(a.score),
                 band_name(a.score.band if a.score else None),
                 answered_text(a.score),
-                change_text(a.score, a.earlier),
+                change_text(a.compared, a.earlier),
             )
             for a in d.focus_areas
         ]

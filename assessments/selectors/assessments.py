@@ -1,9 +1,19 @@
 """Read-side helpers: the querysets and summaries pages need, with their queries planned."""
 
+from dataclasses import dataclass, replace
+
 from django.db.models import Count, F, Prefetch, Q
 
 from .. import permissions, scoring
-from ..models import Answer, Assessment, Framework, Question
+from ..models import (
+    Answer,
+    Assessment,
+    EditionMapping,
+    Framework,
+    Phase,
+    Question,
+    QuestionMapping,
+)
 
 ANSWERED = Q(answers__not_applicable=False) & (
     Q(answers__maturity__isnull=False)
@@ -196,20 +206,72 @@ def _reference(a):
 
 
 def earlier_comparable(assessment, viewer=None):
-    """Submitted or validated assessments of the same administration, edition and phase whose
-    reference period comes before this one's, oldest first. A viewer who only sees what is
-    shared with donors only gets those: `permissions.visible_assessments` decides."""
-    candidates = Assessment.objects.filter(
-        administration_id=assessment.administration_id,
-        framework_id=assessment.framework_id,
-        phase_id=assessment.phase_id,
-        status__in=COMPARABLE,
-        period_end__lte=assessment.period_end,
-    ).exclude(pk=assessment.pk)
+    """Submitted or validated assessments of the same administration and phase whose reference
+    period comes before this one's, oldest first: of the same edition, or of an older edition
+    when a mapping into this one is loaded (compared on the mapped questions only, `trend_of`).
+    A viewer who only sees what is shared with donors only gets those:
+    `permissions.visible_assessments` decides."""
+    mapped_editions = EditionMapping.objects.filter(newer_id=assessment.framework_id)
+    candidates = (
+        Assessment.objects.filter(
+            Q(framework_id=assessment.framework_id)
+            | Q(framework_id__in=mapped_editions.values("older_id")),
+            administration_id=assessment.administration_id,
+            phase__number__in=Phase.objects.filter(pk=assessment.phase_id).values("number"),
+            status__in=COMPARABLE,
+            period_end__lte=assessment.period_end,
+        )
+        .exclude(pk=assessment.pk)
+        .select_related("framework")
+    )
     if viewer is not None:
         candidates = permissions.visible_assessments(viewer, candidates)
     here = _reference(assessment)
     return sorted((a for a in candidates if _reference(a) < here), key=_reference)
+
+
+@dataclass
+class SharedQuestions:
+    """How an assessment of an older edition is compared with this one: only on the questions
+    the mapping carries over, both sides scored on them alone (docs/scoring.md)."""
+
+    older: str  # edition codes, e.g. safe-2021
+    newer: str
+    question_map: dict  # {older question id: newer question id}, this phase's questions only
+    current: scoring.Results  # this assessment scored on the shared questions only
+
+    @property
+    def count(self):
+        return len(self.question_map)
+
+
+def _mapped_lines(assessment, series):
+    """{older edition id: {older question id: newer question id}} for the older editions in
+    the series (one query, none when every assessment is of this edition)."""
+    older = {a.framework_id for a in series} - {assessment.framework_id}
+    maps = {pk: {} for pk in older}
+    if older:
+        lines = QuestionMapping.objects.filter(
+            mapping__newer_id=assessment.framework_id,
+            mapping__older_id__in=older,
+            change=QuestionMapping.Change.MAPPED,
+        ).values_list("mapping__older_id", "older_id", "newer_id")
+        for edition, older_id, newer_id in lines:
+            maps[edition][older_id] = newer_id
+    return maps
+
+
+def _on_shared_questions(questions, answers, question_map):
+    """Both sides restricted to the mapped questions: the earlier answers renamed to this
+    edition's question ids, the questionnaire cut to the questions they can land on."""
+    kept = {q.id for q in questions} & set(question_map.values())
+    shared = [q for q in questions if q.id in kept]
+    renamed = [
+        replace(a, question_id=question_map[a.question_id])
+        for a in answers
+        if question_map.get(a.question_id) in kept
+    ]
+    return shared, renamed
 
 
 def readiness_baseline(assessment, viewer=None):
@@ -236,11 +298,33 @@ def readiness_baseline(assessment, viewer=None):
 def trend_of(assessment, viewer=None):
     """Results of the comparable earlier assessments (`earlier_comparable`), oldest first,
     then this one, and the questionnaire: ([(Assessment, Results)], {id: Question}).
-    Four queries however many assessments and questions there are."""
+
+    An earlier assessment of another edition is scored on the mapped questions only, and
+    carries `shared` (SharedQuestions, with this one's results on the same questions); the
+    others carry `shared = None`. This one's own results stay complete. Four queries (five
+    with an older edition) however many assessments and questions there are."""
     series = [*earlier_comparable(assessment, viewer), assessment]
     questions, by_id = scoring_questions(assessment)
     answers = scoring_answers(series)
-    return [(a, scoring.score_assessment(questions, answers[a.pk])) for a in series], by_id
+    maps = _mapped_lines(assessment, series)
+    trend = []
+    for a in series:
+        a.shared = None
+        if a.framework_id != assessment.framework_id:
+            shared_q, renamed = _on_shared_questions(questions, answers[a.pk], maps[a.framework_id])
+            current_q, current = _on_shared_questions(
+                questions, answers[assessment.pk], {q.id: q.id for q in shared_q}
+            )
+            a.shared = SharedQuestions(
+                older=a.framework.code,
+                newer=assessment.framework.code,
+                question_map={k: v for k, v in maps[a.framework_id].items() if v in by_id},
+                current=scoring.score_assessment(current_q, current),
+            )
+            trend.append((a, scoring.score_assessment(shared_q, renamed)))
+        else:
+            trend.append((a, scoring.score_assessment(questions, answers[a.pk])))
+    return trend, by_id
 
 
 def gaps_without_support(assessment):
