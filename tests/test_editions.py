@@ -2,13 +2,17 @@
 along it (hand-made pair: tests/data/tiny.yaml -> tests/data/tiny-2025.yaml)."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from pypdf import PdfReader
 
 from assessments import editions, selectors, services
 from assessments.content import ContentError, load_content
-from assessments.models import EditionMapping, Question
+from assessments.models import EditionMapping, MonitoringReview, Question
+from assessments.reports.data import build_report_data
 from assessments.scoring import score_assessment
 from tests.conftest import DATA
 
@@ -130,3 +134,107 @@ def start(user, administration, framework, previous=None):
 def scores(assessment):
     records, _ = selectors.scoring_questions(assessment)
     return score_assessment(records, selectors.scoring_answers([assessment.pk])[assessment.pk])
+
+
+# Comparisons across editions ---------------------------------------------------------------
+# The 2021 assessment answers T-AEI-01 2, T-AEI-02 3, T-AEO-01 1 and T-AEO-02 (retired) yes;
+# the 2025 one carries the first three over, then raises T-AEI-01 to 4 and answers the new
+# T-AEO-04 with 0. Shared Phase 1 questions: T-AEI-01, T-AEI-02 -> T-AEI-02B, T-AEO-01 and
+# T-AEO-03 (free text, not scored): 4. Weights 3, 1, 2 (and 1 for T-AEO-02, T-AEO-04).
+#   2021 on the shared questions: (3*50 + 1*75 + 2*25) / 6 = 45.83 (with T-AEO-02: 53.57)
+#   2025 on the shared questions: (3*100 + 1*75 + 2*25) / 6 = 70.83; complete: 425 / 7 = 60.71
+#   AEO: 2021 shared 25 (complete 50), 2025 shared 25 (complete (50 + 0) / 3 = 16.67)
+BASIS = "compared on the 4 questions both editions share (tiny-2021 → tiny-2025)"
+
+
+def answer(user, assessment, **levels):
+    by_code = {q.code: q for q in selectors.questions_of(assessment)}
+    services.save_answers(
+        user,
+        assessment,
+        {
+            by_code[code.replace("_", "-")]: (
+                {"yes_no" if isinstance(v, bool) else "maturity": v},
+                None,
+            )
+            for code, v in levels.items()
+        },
+    )
+
+
+@pytest.fixture
+def across(tiny, newer, administration, coordinator, reviewer):
+    """(2021 validated, 2025 started from it) with the mapping loaded."""
+    editions.load_mapping(MAPPING)
+    old = start(coordinator, administration, tiny)
+    answer(coordinator, old, T_AEI_01=2, T_AEI_02=3, T_AEO_01=1, T_AEO_02=True)
+    services.submit(coordinator, old)
+    services.validate(reviewer, old, "Consistent.")
+    new = start(coordinator, administration, newer, previous=old)
+    answer(coordinator, new, T_AEI_01=4, T_AEO_04=0)
+    return old, new
+
+
+def test_a_comparison_across_editions_scores_both_sides_on_the_shared_questions(across):
+    old, new = across
+    trend, _ = selectors.trend_of(new)
+    assert [a.pk for a, _r in trend] == [old.pk, new.pk]
+    (earlier, before), (_current, own) = trend
+    assert before.overall.value == pytest.approx(275 / 6)
+    assert earlier.shared.count == 4
+    assert earlier.shared.current.overall.value == pytest.approx(425 / 6)
+    assert own.overall.value == pytest.approx(425 / 7)  # the headline stays complete
+    assert before.by_focus_area["AEO"].value == pytest.approx(25)
+
+
+def test_the_report_measures_change_on_the_shared_questions_and_says_so(across):
+    _old, new = across
+    data = build_report_data(new)
+    assert data.comparison_basis == BASIS
+    aeo = next(area for area in data.focus_areas if area.code == "AEO")
+    assert aeo.score.value == pytest.approx(50 / 3)
+    assert aeo.earlier == pytest.approx(25)
+    assert aeo.compared.value == pytest.approx(25)  # change 0, not 16.67 - 50
+    assert data.compared_overall == pytest.approx(425 / 6)
+
+
+def test_the_results_page_and_pdf_label_the_comparison_in_english_and_french(
+    client, across, coordinator, django_assert_max_num_queries
+):
+    _old, new = across
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(23):
+        page = client.get(reverse("results", args=[new.pk])).content.decode()
+    assert "Compared on the 4 questions both editions share (tiny-2021 → tiny-2025)" in page
+    pdf = client.get(reverse("report_pdf", args=[new.pk]))
+    text = " ".join(
+        "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split()
+    )
+    assert BASIS in text
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    page = client.get(reverse("results", args=[new.pk]))
+    assert "Comparé sur les 4 questions communes aux deux éditions" in page.content.decode()
+
+
+def test_without_a_mapping_no_comparison_across_editions_appears(
+    tiny, newer, administration, coordinator, reviewer
+):
+    old = start(coordinator, administration, tiny)
+    answer(coordinator, old, T_AEI_01=2, T_AEI_02=3, T_AEO_01=1, T_AEO_02=True)
+    services.submit(coordinator, old)
+    services.validate(reviewer, old, "Consistent.")
+    new = start(coordinator, administration, newer)
+    trend, _ = selectors.trend_of(new)
+    assert [a.pk for a, _r in trend] == [new.pk]
+    data = build_report_data(new)
+    assert data.earlier_label == "" and data.comparison_basis == ""
+
+
+def test_a_monitoring_review_refuses_a_follow_up_of_another_edition(
+    across, administration, coordinator
+):
+    old, new = across
+    with pytest.raises(ValidationError) as error:
+        services.start_review(coordinator, administration, "R", date(2026, 1, 1), old, new)
+    assert error.value.code == "edition_mismatch"
+    assert not MonitoringReview.objects.exists()

@@ -132,6 +132,14 @@ def start_review(user, administration, title, review_date, baseline, follow_up=N
         raise ValidationError(
             "The baseline is a validated Phase 1 assessment.", code="baseline_not_validated"
         )
+    if follow_up is not None and follow_up.framework_id != baseline.framework_id:
+        # Standard by standard needs one set of standards; across editions only the
+        # results page compares, on the questions both editions share (docs/scoring.md).
+        raise ValidationError(
+            "The follow-up uses another edition of the framework than the baseline: a "
+            "monitoring review compares two assessments of the same edition.",
+            code="edition_mismatch",
+        )
     if follow_up is not None and (
         follow_up.pk == baseline.pk
         or follow_up.administration_id != administration.pk

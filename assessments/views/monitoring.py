@@ -39,6 +39,11 @@ REVIEW_ERRORS = {
     "follow_up_mismatch": lambda: _(
         "The follow-up is a later Phase 1 assessment of the same framework edition."
     ),
+    "edition_mismatch": lambda: _(
+        "The follow-up uses another edition of the framework than the baseline: a monitoring "
+        "review compares two assessments of the same edition. The results page of the "
+        "follow-up compares them on the questions both editions share."
+    ),
 }
 
 
