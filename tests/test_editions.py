@@ -119,11 +119,11 @@ def test_new_assessments_default_to_the_newest_edition(tiny, newer):
     assert Question.objects.filter(framework=tiny).exists()  # the older one stays loaded
 
 
-def start(user, administration, framework, previous=None):
+def start(user, administration, framework, previous=None, phase=1):
     return services.start_assessment(
         user,
         administration,
-        framework.phases.get(number=1),
+        framework.phases.get(number=phase),
         f"Needs assessment {framework.edition}",
         date(framework.edition, 1, 1),
         date(framework.edition, 12, 31),
@@ -206,6 +206,7 @@ def test_the_results_page_and_pdf_label_the_comparison_in_english_and_french(
     with django_assert_max_num_queries(23):
         page = client.get(reverse("results", args=[new.pk])).content.decode()
     assert "Compared on the 4 questions both editions share (tiny-2021 → tiny-2025)" in page
+    assert f"Points of another edition: {BASIS}; the latest on all its questions." in page
     pdf = client.get(reverse("report_pdf", args=[new.pk]))
     text = " ".join(
         "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split()
@@ -238,3 +239,18 @@ def test_a_monitoring_review_refuses_a_follow_up_of_another_edition(
         services.start_review(coordinator, administration, "R", date(2026, 1, 1), old, new)
     assert error.value.code == "edition_mismatch"
     assert not MonitoringReview.objects.exists()
+
+
+def test_phase_3_indicators_take_their_baseline_across_the_mapping(
+    tiny, newer, administration, coordinator, reviewer
+):
+    editions.load_mapping(MAPPING)
+    old = start(coordinator, administration, tiny, phase=3)
+    services.save_answers(
+        coordinator, old, {q: ({"number": 50}, None) for q in selectors.questions_of(old)}
+    )
+    services.submit(coordinator, old)
+    new = start(coordinator, administration, newer, phase=3)
+    data = build_report_data(new)
+    assert [(i.code, i.baseline) for i in data.indicators] == [("T-ME-01", 50)]
+    assert data.baseline_label.startswith("Needs assessment 2021")

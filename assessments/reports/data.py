@@ -199,6 +199,7 @@ class ReportData:
     # Across editions: "compared on the N questions both editions share (a → b)", else ""
     comparison_basis: str = ""
     compared_overall: float | None = None  # this index on the shared questions, or the index
+    trend_basis: str = ""  # the trend shows points of another edition: on which questions
     baseline_label: str = ""
     baseline_overall: float | None = None
     action_plan: list = field(default_factory=list)
@@ -250,6 +251,8 @@ def build_report_data(assessment, viewer=None):
     data.gaps = _gaps(results, questions)
     data.strengths = _strengths(results, questions)
     data.trend = _trend(trend, data.focus_areas)
+    shared = next((a.shared for a, _r in trend if a.shared is not None), None)
+    data.trend_basis = comparison_basis(shared) if shared else ""
     data.answered = sum(f.answered for f in findings.values())
     data.total = len(findings)
     data.carried_over_unconfirmed = sum(1 for a in answers.values() if a.carried_over_from_id)

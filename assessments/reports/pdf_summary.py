@@ -312,7 +312,11 @@ class SummarySections:
                     )
                 )
             ]
-        return [self.b.fit(figure.drawing)]
+        story = [self.b.fit(figure.drawing)]
+        if self.data.trend_basis:
+            note = _("Points of another edition: %(basis)s; the latest on all its questions.")
+            story.append(self.b.note(note % {"basis": self.data.trend_basis}))
+        return story
 
 
 def carried_over_text(n):
