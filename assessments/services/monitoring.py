@@ -137,7 +137,7 @@ def start_review(user, administration, title, review_date, baseline, follow_up=N
         # results page compares, on the questions both editions share (docs/scoring.md).
         raise ValidationError(
             "The follow-up uses another edition of the framework than the baseline: a "
-            "monitoring review compares two assessments of the same edition.",
+            "monitoring review compares two assessments of the same framework edition.",
             code="edition_mismatch",
         )
     if follow_up is not None and (

@@ -41,7 +41,7 @@ REVIEW_ERRORS = {
     ),
     "edition_mismatch": lambda: _(
         "The follow-up uses another edition of the framework than the baseline: a monitoring "
-        "review compares two assessments of the same edition. The results page of the "
+        "review compares two assessments of the same framework edition. The results page of the "
         "follow-up compares them on the questions both editions share."
     ),
 }
