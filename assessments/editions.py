@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from .content import LINE, ContentError, Problem, _parse
+from .content.reading import LINE, ContentError, Problem, _parse
 from .models import EditionMapping, Framework, Question, QuestionMapping
 
 Change = QuestionMapping.Change
