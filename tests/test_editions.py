@@ -254,3 +254,18 @@ def test_phase_3_indicators_take_their_baseline_across_the_mapping(
     data = build_report_data(new)
     assert [(i.code, i.baseline) for i in data.indicators] == [("T-ME-01", 50)]
     assert data.baseline_label.startswith("Needs assessment 2021")
+
+
+def test_the_overview_lists_the_questions_new_in_the_edition(
+    client, tiny, newer, administration, coordinator
+):
+    editions.load_mapping(MAPPING)
+    old = start(coordinator, administration, tiny)
+    new = start(coordinator, administration, newer, previous=old)
+    client.force_login(coordinator)
+    page = client.get(reverse("assessment_detail", args=[new.pk])).content.decode()
+    assert "1 question is new in tiny-2025 and was not carried over." in page
+    assert "T-AEO-04" in page
+    same = start(coordinator, administration, tiny, previous=old)
+    page = client.get(reverse("assessment_detail", args=[same.pk])).content.decode()
+    assert 'id="new-questions"' not in page
