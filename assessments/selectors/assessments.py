@@ -310,21 +310,27 @@ def trend_of(assessment, viewer=None):
     trend = []
     for a in series:
         a.shared = None
-        if a.framework_id != assessment.framework_id:
-            shared_q, renamed = _on_shared_questions(questions, answers[a.pk], maps[a.framework_id])
-            current_q, current = _on_shared_questions(
-                questions, answers[assessment.pk], {q.id: q.id for q in shared_q}
-            )
-            a.shared = SharedQuestions(
-                older=a.framework.code,
-                newer=assessment.framework.code,
-                question_map={k: v for k, v in maps[a.framework_id].items() if v in by_id},
-                current=scoring.score_assessment(current_q, current),
-            )
-            trend.append((a, scoring.score_assessment(shared_q, renamed)))
-        else:
+        if a.framework_id == assessment.framework_id:
             trend.append((a, scoring.score_assessment(questions, answers[a.pk])))
+        else:
+            trend.append((a, _across_editions(a, assessment, questions, answers, maps)))
     return trend, by_id
+
+
+def _across_editions(earlier, assessment, questions, answers, maps):
+    """The earlier assessment's results on the shared questions; sets `earlier.shared` with
+    this assessment's results on the same questions, so both sides are alike."""
+    question_map = maps[earlier.framework_id]
+    shared_q, renamed = _on_shared_questions(questions, answers[earlier.pk], question_map)
+    same = {q.id: q.id for q in shared_q}
+    current_q, current = _on_shared_questions(questions, answers[assessment.pk], same)
+    earlier.shared = SharedQuestions(
+        older=earlier.framework.code,
+        newer=assessment.framework.code,
+        question_map={k: v for k, v in question_map.items() if v in same},
+        current=scoring.score_assessment(current_q, current),
+    )
+    return scoring.score_assessment(shared_q, renamed)
 
 
 def gaps_without_support(assessment):
