@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions, planning, scoring
 from ..models import Action, Assessment, Milestone, Phase, Plan, ProgressNote, Question
-from .assessments import scoring_answers, scoring_questions, scoring_records
+from .assessments import scoring_answers, scoring_records
 
 
 @dataclass
@@ -119,13 +119,17 @@ def _by_area(actions):
 
 
 def _gap_traces(plan, live_actions):
-    """The baseline's gaps, each with the live actions linked to its question."""
+    """The baseline's gaps, each with the live actions linked to its question.
+
+    Scores from plain records and loads as model instances only the questions that are gaps
+    (with the standards the report names): most of a questionnaire is no gap."""
     if plan.baseline_id is None:
         return []
-    questions, by_id = scoring_questions(plan.baseline)
     results = scoring.score_assessment(
-        questions, scoring_answers([plan.baseline_id])[plan.baseline_id]
+        scoring_records(plan.baseline), scoring_answers([plan.baseline_id])[plan.baseline_id]
     )
+    by_id = Question.objects.select_related("focus_area").prefetch_related("standards")
+    by_id = by_id.in_bulk([g.question.id for g in results.gaps])
     closing = {}
     for a in live_actions:
         for q in a.questions.all():
