@@ -39,9 +39,10 @@ from .pdf_summary import SummarySections
 from .typography import country_name, date_text
 
 
-def render_report(assessment):
-    """The report of one assessment as PDF bytes."""
-    return AssessmentReport(build_report_data(assessment)).render()
+def render_report(assessment, viewer=None):
+    """The report of one assessment as PDF bytes; with `viewer`, comparisons only use the
+    earlier assessments that person may see (a donor: those shared with donors)."""
+    return AssessmentReport(build_report_data(assessment, viewer)).render()
 
 
 PHASE_SLUGS = {1: "needs-assessment", 2: "planning", 3: "monitoring"}

@@ -44,9 +44,10 @@ RED = RGBColor(0xB3, 0x26, 0x1E)
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def render_word(assessment):
-    """The report of one assessment as .docx bytes."""
-    return WordReport(build_report_data(assessment)).render()
+def render_word(assessment, viewer=None):
+    """The report of one assessment as .docx bytes; with `viewer`, comparisons only use the
+    earlier assessments that person may see."""
+    return WordReport(build_report_data(assessment, viewer)).render()
 
 
 class WordReport:
