@@ -24,7 +24,15 @@ from .context import (
     priority_name,
 )
 from .data import answered_text, band_name, build_report_data, change_text, score_text
+from .headline import (
+    area_confidence_header,
+    area_confidence_rows,
+    headline_rows,
+    not_applicable_header,
+    not_applicable_rows,
+)
 from .narrative import (
+    CLASSES,
     introduction,
     needs_rows,
     needs_sentence,
@@ -178,6 +186,7 @@ class WordReport:
     def executive_summary(self):
         d = self.data
         self.section(_("Executive summary"))
+        self.table(None, headline_rows(d))
         for sentence in summary_sentences(d):
             self.para(sentence)
         if is_short(d):
@@ -196,6 +205,18 @@ class WordReport:
         if rows:
             self.heading(_("Scores by focus area"), 3)
             self.table(header, rows)
+            self.heading(_("Level, target and confidence by focus area"), 3)
+            self.table(area_confidence_header(), area_confidence_rows(d))
+        self.heading(_("Questions not applicable"), 3)
+        na_rows = not_applicable_rows(d)
+        if na_rows:
+            self.para(
+                _("%(n)s of %(total)s questions answered not applicable.")
+                % {"n": len(na_rows), "total": d.total}
+            )
+            self.table(not_applicable_header(), na_rows)
+        else:
+            self.para(_("No question is marked not applicable."), italic=True)
 
     def readiness(self):
         """The scores by pillar and standard as a table (the charts stay in the PDF)."""
@@ -280,10 +301,10 @@ class WordReport:
             self.para(self.pdf._no_gap_text(), italic=True)
             return
         self.para(needs_sentence(d))
-        header = [_("Support needed"), "A", "B", "C", _("High priority"), _("Known cost")]
+        header = [_("Support needed"), "A", "B", "C", _("Not classified")]
+        header += [_("High priority"), _("Known cost")]
         rows = [
-            (r.support, r.by_class["A"], r.by_class["B"], r.by_class["C"], r.high, r.cost)
-            for r in needs_rows(d)
+            (r.support, *(r.by_class[k] for k in CLASSES), r.high, r.cost) for r in needs_rows(d)
         ]
         self.table(header, rows)
 
