@@ -51,7 +51,7 @@ def not_applicable_count_text(data):
     rows = data.not_applicable
     accepted = sum(1 for row in rows if row.accepted)
     if not rows:
-        return _("none")
+        return _("no question")
     text = ngettext("%(n)s question left out", "%(n)s questions left out", accepted) % {
         "n": accepted
     }
@@ -67,7 +67,7 @@ def not_applicable_count_text(data):
 
 def unclassified_text(data):
     if not data.unclassified_gaps:
-        return _("none")
+        return _("no gap")
     return ngettext(
         "%(n)s gap: support not stated yet",
         "%(n)s gaps: support not stated yet",

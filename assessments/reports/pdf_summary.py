@@ -2,6 +2,7 @@
 profile, executive summary and readiness charts. A mixin of `pdf.AssessmentReport`."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -134,7 +135,11 @@ class SummarySections:
         story = [b.heading(_("Questions not applicable"), 2)]
         if not rows:
             return [*story, b.note(_("No question is marked not applicable."))]
-        count = _("%(n)s of %(total)s questions answered not applicable.") % {
+        count = ngettext(
+            "%(n)s of %(total)s question answered not applicable.",
+            "%(n)s of %(total)s questions answered not applicable.",
+            len(rows),
+        ) % {
             "n": len(rows),
             "total": self.data.total,
         }

@@ -9,6 +9,7 @@ only need their paragraph marked right to left.
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -211,7 +212,11 @@ class WordReport:
         na_rows = not_applicable_rows(d)
         if na_rows:
             self.para(
-                _("%(n)s of %(total)s questions answered not applicable.")
+                ngettext(
+                    "%(n)s of %(total)s question answered not applicable.",
+                    "%(n)s of %(total)s questions answered not applicable.",
+                    len(na_rows),
+                )
                 % {"n": len(na_rows), "total": d.total}
             )
             self.table(not_applicable_header(), na_rows)
