@@ -293,3 +293,23 @@ def test_phase_3_report_names_its_phase_1_readiness_baseline(
     assert title[language] in text
     suffix = "" if language == "en" else "-fr"
     assert name == f"SAFE-implementation-progress-CIV-2026{suffix}.pdf"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_na_rejected_by_the_reviewer_is_listed_as_rejected(mixed, reviewer, language):
+    Assessment.objects.filter(pk=mixed.pk).update(status=Assessment.Status.SUBMITTED)
+    mixed.refresh_from_db()
+    question = selectors.questions_of(mixed).get(code="T-AEO-02")
+    services.reject_not_applicable(reviewer, mixed, question, "The law passed in March.")
+
+    with translation.override(language):
+        text = folded(text_of(render_report(mixed)))
+        word = folded(all_text(document(render_word(mixed))))
+
+    expected = {
+        "en": "Rejected by the reviewer: The law passed in March.",
+        "fr": "Rejetée par l'examinateur : The law passed in March.",
+    }
+    for output in (text, word):
+        assert folded(expected[language]) in output
+        assert "No AEO law in force yet." in output
