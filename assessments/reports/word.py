@@ -9,6 +9,7 @@ only need their paragraph marked right to left.
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -24,7 +25,15 @@ from .context import (
     priority_name,
 )
 from .data import answered_text, band_name, build_report_data, change_text, score_text
+from .headline import (
+    area_confidence_header,
+    area_confidence_rows,
+    headline_rows,
+    not_applicable_header,
+    not_applicable_rows,
+)
 from .narrative import (
+    CLASSES,
     introduction,
     needs_rows,
     needs_sentence,
@@ -44,9 +53,10 @@ RED = RGBColor(0xB3, 0x26, 0x1E)
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def render_word(assessment):
-    """The report of one assessment as .docx bytes."""
-    return WordReport(build_report_data(assessment)).render()
+def render_word(assessment, viewer=None):
+    """The report of one assessment as .docx bytes; with `viewer`, comparisons only use the
+    earlier assessments that person may see."""
+    return WordReport(build_report_data(assessment, viewer)).render()
 
 
 class WordReport:
@@ -177,6 +187,7 @@ class WordReport:
     def executive_summary(self):
         d = self.data
         self.section(_("Executive summary"))
+        self.table(None, headline_rows(d))
         for sentence in summary_sentences(d):
             self.para(sentence)
         if is_short(d):
@@ -195,6 +206,22 @@ class WordReport:
         if rows:
             self.heading(_("Scores by focus area"), 3)
             self.table(header, rows)
+            self.heading(_("Level, target and confidence by focus area"), 3)
+            self.table(area_confidence_header(), area_confidence_rows(d))
+        self.heading(_("Questions not applicable"), 3)
+        na_rows = not_applicable_rows(d)
+        if na_rows:
+            self.para(
+                ngettext(
+                    "%(n)s of %(total)s question answered not applicable.",
+                    "%(n)s of %(total)s questions answered not applicable.",
+                    len(na_rows),
+                )
+                % {"n": len(na_rows), "total": d.total}
+            )
+            self.table(not_applicable_header(), na_rows)
+        else:
+            self.para(_("No question is marked not applicable."), italic=True)
 
     def readiness(self):
         """The scores by pillar and standard as a table (the charts stay in the PDF)."""
@@ -279,10 +306,10 @@ class WordReport:
             self.para(self.pdf._no_gap_text(), italic=True)
             return
         self.para(needs_sentence(d))
-        header = [_("Support needed"), "A", "B", "C", _("High priority"), _("Known cost")]
+        header = [_("Support needed"), "A", "B", "C", _("Not classified")]
+        header += [_("High priority"), _("Known cost")]
         rows = [
-            (r.support, r.by_class["A"], r.by_class["B"], r.by_class["C"], r.high, r.cost)
-            for r in needs_rows(d)
+            (r.support, *(r.by_class[k] for k in CLASSES), r.high, r.cost) for r in needs_rows(d)
         ]
         self.table(header, rows)
 
