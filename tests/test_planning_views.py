@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.db import connection
@@ -161,6 +162,9 @@ def test_the_plan_report_and_exports_download(client, plan, editor, coordinator)
     assert "SAFE-implementation-plan-CIV-" in pdf["Content-Disposition"]
     docx = client.get(reverse("plan_docx", args=[plan.pk]))
     assert docx.content.startswith(b"PK")
+    from docx import Document
+
+    assert len(Document(BytesIO(docx.content)).inline_shapes) == 1  # the timeline chart
     csv = client.get(reverse("plan_csv", args=[plan.pk])).content.decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("reference,focus_area,title")
     assert "A-01" in csv and "late" in csv

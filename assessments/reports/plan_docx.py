@@ -9,8 +9,10 @@ import io
 
 from django.utils.translation import gettext as _
 
+from . import plan_charts
 from .plan_data import double_funding_text
 from .plan_pdf import dates, money
+from .word_charts import add_chart
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -66,6 +68,9 @@ def plan_docx(data):
         _("%(total)s actions: %(done)s done, %(progress)s in progress, %(late)s late.")
         % {"total": p.total, "done": p.done, "progress": p.in_progress, "late": p.late}
     )
+    if any(bars for _area, bars in data.timeline_groups):
+        document.add_heading(_("Timeline"), 1)
+        add_chart(document, plan_charts.timeline_chart(data.timeline_groups, data.today, ""))
     document.add_heading(_("Actions by focus area and priority"), 1)
     for area, rows in data.areas:
         document.add_heading(area, 2)

@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from . import scripts
+from . import figures, scripts
 from .context import (
     HIGH_FROM,
     MEDIUM_FROM,
@@ -47,6 +47,7 @@ from .pdf import AssessmentReport
 from .pdf_findings import gaps_by_area
 from .texts import band_rows, glossary, scoring_method
 from .typography import country_name, date_text, number_text, polish
+from .word_charts import add_chart
 
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 RED = RGBColor(0xB3, 0x26, 0x1E)
@@ -224,8 +225,11 @@ class WordReport:
             self.para(_("No question is marked not applicable."), italic=True)
 
     def readiness(self):
-        """The scores by pillar and standard as a table (the charts stay in the PDF)."""
+        """The charts of the results page, then the scores by pillar and standard as a table."""
         self.section(_("Readiness"))
+        for figure in (figures.focus_area_radar(self.data), figures.pillar_bars(self.data)):
+            if figure is not None:
+                add_chart(self.doc, figure.drawing, figure.description)
         self.subsection(_("By pillar and standard"))
         rows = []
         for pillar in self.data.pillars:
