@@ -11,7 +11,7 @@ than before; the issue's aim of 3 Tab stops per question is not reached yet (the
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessments.models import Question
+from assessments.models import Answer, Question
 from tests.browser.conftest import log_in
 from tests.conftest import start
 
@@ -69,3 +69,35 @@ def test_section_page_is_short_and_quick_to_tab_through(
     assert answered == n
     assert height <= BEFORE_PX / 2
     assert stops < BEFORE_TAB_STOPS
+
+
+def test_support_needed_appears_only_below_the_target(
+    live_server, page: Page, editor, administration, tiny
+):
+    """T-AEI-01's default target is level 4: level 2 falls short, level 4 does not; lowering the
+    assessment's own target to 2 (behind "Change target") makes level 2 enough."""
+    assessment = start(editor, administration, tiny)
+    q = Question.objects.get(code="T-AEI-01")
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/assessments/{assessment.pk}/sections/AEI/")
+    card = page.locator(f"#q-{q.pk}")
+    support = card.get_by_label("Support needed to close the gap")
+    expect(support).to_be_hidden()
+    card.get_by_label("Level 4: All modes, enforced.").check()
+    expect(support).to_be_hidden()
+    card.get_by_label("Level 2: Sea cargo only.").check()
+    expect(support).to_be_visible()
+    support.select_option("technical")
+    expect(card.locator(".save-status")).to_contain_text("Saved")
+    target = card.get_by_label("Target level for this assessment")
+    expect(target).to_be_hidden()
+    card.get_by_text("Change target").click()
+    target.select_option("2")
+    expect(support).to_be_visible()  # a support choice already made stays in view
+    support.select_option("")
+    expect(support).to_be_hidden()
+    expect(card.locator(".save-status")).to_contain_text("Saved")
+    page.reload()
+    expect(card.locator("details").filter(has_text="Change target")).to_have_attribute("open", "")
+    answer = Answer.objects.get(assessment=assessment, question=q)
+    assert (answer.maturity, answer.target, answer.support_needed) == (2, 2, "")
