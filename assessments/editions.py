@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from .content import LINE, ContentError, Problem, _parse
+from .content.reading import LINE, ContentError, Problem, _parse
 from .models import EditionMapping, Framework, Question, QuestionMapping
 
 Change = QuestionMapping.Change
@@ -203,3 +203,20 @@ def changes_into(framework):
         .first()
     )
     return changes_between(mapping.older, framework) if mapping else None
+
+
+def new_since_previous(assessment):
+    """Questions of this assessment's phase that are new since the edition of the assessment
+    it was pre-filled from (empty when both share an edition or no mapping is loaded)."""
+    previous = assessment.previous
+    if previous is None or previous.framework_id == assessment.framework_id:
+        return []
+    mapping = mapping_between(previous.framework, assessment.framework)
+    if mapping is None:
+        return []
+    return list(
+        Question.objects.filter(
+            pk__in=mapping.lines.filter(change=Change.NEW).values("newer_id"),
+            phase_id=assessment.phase_id,
+        ).order_by("order")
+    )

@@ -130,3 +130,18 @@ def start(user, administration, framework, previous=None):
 def scores(assessment):
     records, _ = selectors.scoring_questions(assessment)
     return score_assessment(records, selectors.scoring_answers([assessment.pk])[assessment.pk])
+
+
+def test_the_overview_lists_the_questions_new_in_the_edition(
+    client, tiny, newer, administration, coordinator
+):
+    editions.load_mapping(MAPPING)
+    old = start(coordinator, administration, tiny)
+    new = start(coordinator, administration, newer, previous=old)
+    client.force_login(coordinator)
+    page = client.get(reverse("assessment_detail", args=[new.pk])).content.decode()
+    assert "1 question is new in tiny-2025 and was not carried over." in page
+    assert "T-AEO-04" in page
+    same = start(coordinator, administration, tiny, previous=old)
+    page = client.get(reverse("assessment_detail", args=[same.pk])).content.decode()
+    assert 'id="new-questions"' not in page

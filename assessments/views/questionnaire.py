@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import permissions, selectors, services
+from .. import editions, permissions, selectors, services
 from ..forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
 from ..models import (
     Administration,
@@ -79,6 +79,7 @@ def assessment_detail(request, pk):
         "completion": selectors.overall_completion(sections),
         "na_reasons_missing": selectors.na_reasons_missing(assessment),
         "carried_over": selectors.carried_over_unconfirmed(assessment),
+        "new_questions": editions.new_since_previous(assessment),
         "noted_questions": selectors.questions_with_notes(assessment),
         "recent_changes": AnswerChange.objects.filter(assessment=assessment).select_related(
             "question", "changed_by"
