@@ -49,6 +49,12 @@ def render_progress_docx(data):
         _scores(doc, data.focus_areas)
         doc.add_heading(_("By pillar and standard"), 2)
         for pillar in data.pillars:
+            figure = monitoring_charts.comparison_figure(
+                [s.change for s in pillar.children], {s.code: s.title for s in pillar.children},
+                pillar.title,
+            )  # fmt: skip
+            if figure is not None:
+                add_chart(doc, figure.drawing, figure.description)
             _scores(doc, [pillar, *pillar.children])
 
     doc.add_heading(f"3 {titles[3]}", 1)
