@@ -100,6 +100,7 @@ def test_a_new_edition_assessment_carries_mapped_answers_over_and_leaves_new_que
 
     copied = {a.question.code: a.maturity for a in new.answers.select_related("question")}
     assert copied == {"T-AEI-01": 2, "T-AEI-02B": 3, "T-AEO-01": 1}
+    assert set(new.answers.values_list("carried_over_from", flat=True)) == {old.pk}  # to confirm
     assert not new.answers.filter(question__code__in=["T-AEO-02", "T-AEO-04"]).exists()
     before, after = scores(old), scores(new)
     for standard in ("P1-06", "P1-04"):  # rest only on mapped questions

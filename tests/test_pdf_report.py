@@ -214,7 +214,8 @@ def test_a_partly_answered_assessment_renders_both_kinds_of_question(editor, adm
 
     assert "Partly done." in text
     assert "Not answered yet" in text
-    assert "Provisional" in text
+    mandatory = sum(q.mandatory for q in selectors.questions_of(assessment)[10:])
+    assert f"provisional: {mandatory} mandatory questions unanswered" in text
 
 
 def test_draft_mark_on_every_page_until_validated(full, editor, reviewer):
@@ -369,8 +370,8 @@ def test_file_names_tell_phase_country_period_and_language_apart(editor, adminis
 
     assert names == [
         "SAFE-needs-assessment-CIV-2026.pdf",
-        "SAFE-planning-CIV-2026.pdf",
-        "SAFE-monitoring-CIV-2027-01_2027-06.pdf",
+        "SAFE-implementation-capacity-CIV-2026.pdf",
+        "SAFE-implementation-progress-CIV-2027-01_2027-06.pdf",
         "SAFE-needs-assessment-CIV-2026-fr.pdf",
     ]
 

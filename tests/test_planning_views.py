@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.db import connection
@@ -161,6 +162,9 @@ def test_the_plan_report_and_exports_download(client, plan, editor, coordinator)
     assert "SAFE-implementation-plan-CIV-" in pdf["Content-Disposition"]
     docx = client.get(reverse("plan_docx", args=[plan.pk]))
     assert docx.content.startswith(b"PK")
+    from docx import Document
+
+    assert len(Document(BytesIO(docx.content)).inline_shapes) == 1  # the timeline chart
     csv = client.get(reverse("plan_csv", args=[plan.pk])).content.decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("reference,focus_area,title")
     assert "A-01" in csv and "late" in csv
@@ -289,3 +293,84 @@ def test_tampered_ids_are_refused_cleanly(client, plan, editor, administration):
     assert "Tick the actions first." in response.content.decode()
     response = client.post(reverse("plan_propose", args=[administration.pk]), {"assessment": "x"})
     assert response.status_code == 404
+
+
+# Donor support in the plan report ---------------------------------------------------------
+
+
+def engaged_plan(plan, editor, coordinator, tiny, administration):
+    """A-01 supported by two donors (double funding), A-02 by one; one withdrawn engagement."""
+    from assessments.models import DonorOrganisation, SupportEngagement
+    from tests.test_donors import make_need
+
+    late_plan(plan, editor, coordinator)
+    first, second = plan.actions.get(number=1), plan.actions.get(number=2)
+    fund = DonorOrganisation.objects.create(name="Trade Facilitation Fund")
+    bank = DonorOrganisation.objects.create(name="Border Agency Bank")
+    withdrawn = DonorOrganisation.objects.create(name="Withdrawn Partner")
+    risk = make_need(administration, tiny, title="Risk engine")
+    risk.actions.set([first])
+    training = make_need(administration, tiny, title="Analyst training")
+    training.actions.set([second])
+    Status = SupportEngagement.Status
+    for need, donor, amount, status in [
+        (risk, fund, Decimal("120000"), Status.AGREED),
+        (risk, bank, Decimal("80000"), Status.PROPOSED),
+        (training, bank, None, Status.IN_PROGRESS),
+        (training, withdrawn, Decimal("5000"), Status.WITHDRAWN),
+    ]:
+        SupportEngagement.objects.create(need=need, donor=donor, amount=amount, status=status)
+    return first, second
+
+
+SUPPORT = {
+    "en": [
+        "5 Donor support by action",
+        "Trade Facilitation Fund — EUR 120 000 (agreed)",
+        "Border Agency Bank — EUR 80 000 (proposed)",
+        "Border Agency Bank (in progress)",
+        "Two donors or more: check for double funding (Border Agency Bank, Trade Facilitation",
+    ],
+    "fr": [
+        "5 Soutien des bailleurs par action",
+        "Trade Facilitation Fund — EUR 120 000 (convenu)",
+        "Deux bailleurs ou plus : vérifier le double financement (Border Agency Bank, Trade",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_plan_report_lists_donor_engagements_and_flags_double_funding(
+    client, plan, editor, coordinator, tiny, administration, language
+):
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from assessments.reports.plan_data import build_plan_report_data
+
+    first, second = engaged_plan(plan, editor, coordinator, tiny, administration)
+    rows = {r.reference: r for r in build_plan_report_data(plan, editor).actions}
+    assert rows[first.reference].double_funding and not rows[second.reference].double_funding
+    client.force_login(editor)
+    client.cookies["django_language"] = language
+    pdf = client.get(reverse("plan_pdf", args=[plan.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+        .replace("\u202f", " ")
+        .replace("\u00a0", " ")
+        .split()
+    )
+    docx = client.get(reverse("plan_docx", args=[plan.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    document = Document(io.BytesIO(docx.content))
+    word = " ".join(p.text for p in document.paragraphs)
+    word += " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    word = " ".join(word.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+    for expected in SUPPORT[language]:
+        assert expected in text, expected
+    assert "Withdrawn Partner" not in text
+    assert "Trade Facilitation Fund" in word and "Border Agency Bank" in word
+    double = {"en": "Two donors or more: check for double funding", "fr": "Deux bailleurs ou plus"}
+    assert double[language] in word

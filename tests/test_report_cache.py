@@ -32,11 +32,12 @@ def counting(render_log):
 
 
 def save_comment(user, assessment, comment):
+    """An answered question with a comment (an assessment with nothing answered gets the short
+    report, which prints no comments)."""
     question = selectors.questions_of(assessment).order_by("pk").first()
     answer = assessment.answers.filter(question=question).first()
-    services.save_answers(
-        user, assessment, {question: ({"comment": comment}, answer.version if answer else 0)}
-    )
+    values = {"maturity": 2, "comment": comment}
+    services.save_answers(user, assessment, {question: (values, answer.version if answer else 0)})
 
 
 def test_the_second_download_is_the_cached_document_and_costs_few_queries(

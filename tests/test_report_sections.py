@@ -2,14 +2,20 @@
 French: introduction, profile, summary in sentences, gaps by area, assistance needs,
 recommendations with WCO instruments, sign-off, annexes, and French typography."""
 
+from datetime import date
+
 import pytest
 from django.utils import translation
 
-from assessments import services
-from assessments.reports.pdf import render_report
+from assessments import selectors, services
+from assessments.models import Assessment
+from assessments.reports.data import build_report_data
+from assessments.reports.pdf import render_report, report_filename
 from assessments.reports.typography import NNBSP, country_name, number_text, polish
+from assessments.reports.word import render_word
 from tests.conftest import start
 from tests.test_pdf_report import answer, pages, text_of
+from tests.test_word_report import all_text, document
 
 EXPECTED = {
     "en": [
@@ -185,3 +191,125 @@ def test_summary_names_strongest_and_weakest_areas_only_when_they_differ(
     with translation.override("en"):
         text = text_of(render_report(assessment))
     assert "The strongest focus area is Advance electronic" in text
+
+
+# The numbers beside the index -----------------------------------------------------------
+
+NUMBERS = {
+    "en": [
+        "Level achieved",
+        "Percent to target",
+        "provisional: 1 mandatory question unanswered",
+        "Confidence",
+        "% self-declared",
+        "Not applicable 1 question left out",
+        "Gaps not classified 1 gap: support not stated yet",
+        "Level, target and confidence by focus area",
+        "Questions not applicable",
+        "T-AEO-02",
+        "No AEO law in force yet.",
+        "Accepted",
+    ],
+    "fr": [
+        "Niveau atteint",
+        "Pourcentage de la cible atteint",
+        "provisoire : 1 question obligatoire sans réponse",
+        "Confiance",
+        "Sans objet 1 question écartée",
+        "Écarts non classés 1 écart : soutien pas encore indiqué",
+        "Niveau, cible et confiance par domaine",
+        "Questions non applicables",
+        "No AEO law in force yet.",
+        "Acceptée",
+    ],
+}
+
+
+@pytest.fixture
+def mixed(editor, administration, tiny):
+    """One gap with support not stated, one accepted N/A, one mandatory question unanswered."""
+    assessment = start(editor, administration, tiny)
+    questions = {q.code: q for q in selectors.questions_of(assessment)}
+    services.save_answers(
+        editor,
+        assessment,
+        {
+            questions["T-AEI-01"]: ({"maturity": 2, "support_needed": ""}, None),
+            questions["T-AEI-02"]: ({"maturity": 4, "support_needed": "none"}, None),
+            questions["T-AEO-02"]: (
+                {"not_applicable": True, "na_justification": "No AEO law in force yet."},
+                None,
+            ),
+            questions["T-AEO-03"]: ({"text": "Described in the customs code."}, None),
+        },
+    )
+    return assessment
+
+
+def folded(text):
+    return " ".join(text.replace(NNBSP, " ").replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_report_prints_level_target_provisional_confidence_na_and_unclassified(mixed, language):
+    with translation.override(language):
+        data = build_report_data(mixed)
+        text = folded(text_of(render_report(mixed)))
+        word = folded(all_text(document(render_word(mixed))))
+
+    assert data.provisional and data.missing_mandatory == 1 and data.unclassified_gaps == 1
+    level = f"{data.level_achieved}" if data.level_achieved is not None else "–"
+    for expected in [*NUMBERS[language], f"{data.to_target:.0f} %", level]:
+        assert folded(expected) in text, expected
+        assert folded(expected) in word, expected
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_phase_3_report_names_its_phase_1_readiness_baseline(
+    editor, administration, tiny, language
+):
+    baseline = start(editor, administration, tiny, title="Diagnostic 2024")
+    answer(editor, baseline)
+    Assessment.objects.filter(pk=baseline.pk).update(
+        status=Assessment.Status.VALIDATED,
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 12, 31),
+    )
+    monitoring = start(editor, administration, tiny, phase=3, title="Review 2026")
+    answer(editor, monitoring)
+
+    with translation.override(language):
+        text = folded(text_of(render_report(monitoring)))
+        word = folded(all_text(document(render_word(monitoring))))
+        name = report_filename(monitoring)
+        baseline_index = build_report_data(monitoring).readiness_baseline_index.value
+
+    label = {"en": "Readiness baseline (Phase 1)", "fr": "Référence de préparation (phase 1)"}
+    index = {"en": "SAFE readiness index", "fr": "indice de préparation SAFE"}
+    for output in (text, word):
+        assert f"{label[language]} Diagnostic 2024 (2024, " in output
+        assert f"{index[language]} {baseline_index:.0f}" in output
+    title = {"en": "SAFE implementation monitoring", "fr": "Suivi de la mise en œuvre de SAFE"}
+    assert title[language] in text
+    suffix = "" if language == "en" else "-fr"
+    assert name == f"SAFE-implementation-progress-CIV-2026{suffix}.pdf"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_na_rejected_by_the_reviewer_is_listed_as_rejected(mixed, reviewer, language):
+    Assessment.objects.filter(pk=mixed.pk).update(status=Assessment.Status.SUBMITTED)
+    mixed.refresh_from_db()
+    question = selectors.questions_of(mixed).get(code="T-AEO-02")
+    services.reject_not_applicable(reviewer, mixed, question, "The law passed in March.")
+
+    with translation.override(language):
+        text = folded(text_of(render_report(mixed)))
+        word = folded(all_text(document(render_word(mixed))))
+
+    expected = {
+        "en": "Rejected by the reviewer: The law passed in March.",
+        "fr": "Rejetée par l'examinateur : The law passed in March.",
+    }
+    for output in (text, word):
+        assert folded(expected[language]) in output
+        assert "No AEO law in force yet." in output

@@ -124,3 +124,11 @@ def test_an_arabic_comment_is_a_right_to_left_paragraph(editor, administration, 
     assert arabic
     assert all(p._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi")
                is not None for p in arabic)  # fmt: skip
+
+
+def test_word_report_shows_the_results_pages_charts_as_pictures(full):
+    doc = document(render_word(full))
+    pictures = doc.inline_shapes
+    assert len(pictures) == 2  # the focus-area radar and the pillar bars
+    png = doc.part.related_parts[pictures[0]._inline.graphic.graphicData.pic.blipFill.blip.embed]
+    assert png.blob.startswith(b"\x89PNG")

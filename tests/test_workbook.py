@@ -117,7 +117,7 @@ def test_one_bad_cell_refuses_the_whole_file_with_sheet_row_and_reason(client, e
     aei.cell(bad_row, 3).value = 7
     aeo.cell(row_of(aeo, "T-AEO-01"), 3).value = "=1+1"  # a formula
     aeo.cell(row_of(aeo, "T-AEO-02"), 4).value = "Yes"  # N/A without a reason
-    aeo.cell(row_of(aeo, "T-AEO-01"), 4).value = "Yes"  # N/A where the content forbids it
+    aei.cell(row_of(aei, "T-AEI-01"), 4).value = "Yes"  # N/A where the content forbids it
     response = upload(client, assessment, workbook)
     assert response.status_code == 400
     html = response.content.decode()

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.utils import translation
 
+from .. import permissions
 from ..models import Answer, Assessment, Evidence
 
 LOCK_SECONDS = 60
@@ -62,15 +63,33 @@ def report_version(assessment):
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
-def report_cache_key(assessment, kind="pdf"):
+def viewer_scope(assessment, viewer):
+    """Which earlier assessments the viewer's report may compare with: "all" for reviewers
+    and the administration's own people, "shared" for anyone else (a donor sees only what
+    is shared with donors). Part of the key, so a donor never gets a reviewer's report."""
+    if viewer is None:
+        return "all"
+    if permissions.is_reviewer(viewer):
+        return "all"
+    if assessment.administration_id in set(permissions.administration_ids(viewer)):
+        return "all"
+    return "shared"
+
+
+def report_cache_key(assessment, kind="pdf", viewer=None):
     language = translation.get_language() or settings.LANGUAGE_CODE
     version = report_version(assessment)
-    return f"report:{kind}:{RENDERER_VERSION}:{assessment.pk}:{language}:{version}"
+    scope = viewer_scope(assessment, viewer)
+    return f"report:{kind}:{RENDERER_VERSION}:{assessment.pk}:{language}:{scope}:{version}"
 
 
-def cached_report(assessment, render, kind="pdf"):
-    """`render(assessment)` once per version and language; later calls get the stored bytes."""
-    return cached(report_cache_key(assessment, kind), lambda: render(assessment))
+def cached_report(assessment, render, kind="pdf", viewer=None):
+    """`render(assessment, viewer)` once per version, language and viewer scope; later calls
+    get the stored bytes. Without a viewer, `render(assessment)`."""
+    if viewer is None:
+        return cached(report_cache_key(assessment, kind), lambda: render(assessment))
+    key = report_cache_key(assessment, kind, viewer)
+    return cached(key, lambda: render(assessment, viewer))
 
 
 def cached(key, produce):

@@ -12,9 +12,11 @@ grey still reads.
 
 import hashlib
 import math
+import pickle
 import re
 from xml.sax.saxutils import escape
 
+from django.core.cache import cache
 from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
@@ -178,7 +180,30 @@ def trend_chart(labels, series, title=""):
     return drawing
 
 
+SVG_CACHE_SECONDS = 24 * 3600
+
+
 def to_svg(drawing, title, description):
+    """Inline-ready, accessible SVG of a chart, cached by the drawing's content.
+
+    Rendering a drawing to SVG costs tens of milliseconds and pages show the same charts on
+    every visit (a monitoring page draws one per indicator); the key is a hash of everything
+    drawn plus the title and description, so a changed chart is never served stale.
+    """
+    try:
+        content = pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return _render_svg(drawing, title, description)
+    digest = hashlib.sha256(content + f"|{title}|{description}".encode()).hexdigest()
+    key = f"chart-svg:{digest}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = _render_svg(drawing, title, description)
+        cache.set(key, svg, SVG_CACHE_SECONDS)
+    return svg
+
+
+def _render_svg(drawing, title, description):
     """Inline-ready, accessible SVG of a chart.
 
     renderSVG writes a document (XML prolog, DOCTYPE), fixed ids that clash when two charts

@@ -126,6 +126,7 @@ class NotApplicableRow:
     focus_area: str
     justification: str
     accepted: bool  # False: the content does not allow N/A here, it counts as unanswered
+    rejection: str = ""  # a reviewer rejected the N/A, with this reason: now to be answered
 
 
 @dataclass
@@ -383,7 +384,28 @@ def _not_applicable(results, questions, answers):
                     accepted=accepted,
                 )
             )
+    rows += _rejected_not_applicable(questions, answers)
     return rows
+
+
+def _rejected_not_applicable(questions, answers):
+    """N/A answers a reviewer rejected: the report says so until the question is answered."""
+    return [
+        NotApplicableRow(
+            question_id=question.pk,
+            code=question.code,
+            text=question.tr("text"),
+            focus_area=question.focus_area.tr("title"),
+            justification=answer.na_justification.strip(),
+            accepted=False,
+            rejection=answer.na_rejection.strip(),
+        )
+        for pk, question in questions.items()
+        if (answer := answers.get(pk)) is not None
+        and answer.na_rejection.strip()
+        and not answer.not_applicable
+        and not answer.is_answered_for(question)
+    ]
 
 
 # Findings ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..scoring import NOT_CLASSIFIED
 from .context import priority_level, priority_name
 from .data import band_name, format_number
 from .typography import date_text, number_text, percent_text
@@ -168,12 +169,15 @@ def summary_sentences(data):
     return sentences
 
 
+CLASSES = ("A", "B", "C", NOT_CLASSIFIED)  # columns of the summary of assistance needs
+
+
 def needs_rows(data):
     """The summary of assistance needs: gaps by kind of support and class, with known costs."""
     rows = defaultdict(lambda: {"A": 0, "B": 0, "C": 0, "high": 0, "cost": defaultdict(float)})
     for gap in data.gaps:
         row = rows[gap.support]
-        row[gap.tfa_class] = row.get(gap.tfa_class, 0) + 1
+        row[gap.tfa_class] = row.get(gap.tfa_class, 0) + 1  # A, B, C or not classified
         row["high"] += priority_level(gap.priority) == "high"
         for amount, currency in data.costs.get(gap.code, []):
             row["cost"][currency] += float(amount)
@@ -184,7 +188,7 @@ def needs_rows(data):
         result.append(
             NeedRow(
                 support=str(support),
-                by_class={k: row.get(k, 0) for k in ("A", "B", "C")},
+                by_class={k: row.get(k, 0) for k in CLASSES},
                 high=row["high"],
                 cost=cost_text(row["cost"]),
             )
@@ -218,7 +222,7 @@ def recommendation_lines(note):
             % {
                 "code": gap.code,
                 "priority": priority_name(priority_level(gap.priority)).lower(),
-                "class": gap.tfa_class,
+                "class": gap.class_label or gap.tfa_class,
                 "recommendation": gap.recommendation,
             }
         )

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..phase_results import phase_slug
 from . import styles
 from .context import (
     is_short,
@@ -39,20 +40,18 @@ from .pdf_summary import SummarySections
 from .typography import country_name, date_text
 
 
-def render_report(assessment):
-    """The report of one assessment as PDF bytes."""
-    return AssessmentReport(build_report_data(assessment)).render()
-
-
-PHASE_SLUGS = {1: "needs-assessment", 2: "planning", 3: "monitoring"}
+def render_report(assessment, viewer=None):
+    """The report of one assessment as PDF bytes; with `viewer`, comparisons only use the
+    earlier assessments that person may see (a donor: those shared with donors)."""
+    return AssessmentReport(build_report_data(assessment, viewer)).render()
 
 
 def report_filename(assessment, extension="pdf"):
-    """SAFE-<phase>-<ISO3>-<reference period>[-<language>].pdf: the four reports of one
+    """SAFE-<phase slug>-<ISO3>-<reference period>[-<language>].pdf: the four reports of one
     administration (three phases, another language) never share a name, and the same report
     downloaded twice keeps its name."""
     iso3 = re.sub(r"[^A-Za-z0-9]", "", assessment.administration.country_alpha3) or "XXX"
-    phase = PHASE_SLUGS.get(assessment.phase.number, f"phase-{assessment.phase.number}")
+    phase = phase_slug(assessment.phase)  # the same source as ReportData.phase_slug
     language = get_language() or "en"
     suffix = "" if language.startswith("en") else f"-{language.split('-')[0]}"
     period = reference_period(assessment.period_start, assessment.period_end)
@@ -79,11 +78,7 @@ class AssessmentReport(SummarySections, FindingSections, AnnexSections, ReportRe
     def __init__(self, data):
         super().__init__(data)
         self.b = Blocks(self.styles, self.fonts)
-        self.title = {
-            1: _("SAFE needs assessment"),
-            2: _("SAFE implementation planning"),
-            3: _("SAFE monitoring and evaluation"),
-        }.get(data.phase_number, _("SAFE assessment"))
+        self.title = data.report_title or _("SAFE assessment")  # phase_results.py
         self._numbers = [0, 0]
 
     def header_text(self):
@@ -188,11 +183,8 @@ class AssessmentReport(SummarySections, FindingSections, AnnexSections, ReportRe
         return [*story, NextPageTemplate("body"), PageBreak()]
 
     def _cover_title(self):
-        return {
-            1: _("SAFE needs assessment report"),
-            2: _("SAFE implementation planning report"),
-            3: _("SAFE monitoring and evaluation report"),
-        }.get(self.data.phase_number, _("SAFE assessment report"))
+        """The phase's own report title, the same words as the page header and file name."""
+        return self.title
 
     def _draft_box(self):
         review = self.data.review

@@ -24,7 +24,7 @@ from .layout import (
     BODY_HEIGHT,
     KeepWhole,
 )
-from .narrative import needs_rows, needs_sentence, recommendation_lines, references_text
+from .narrative import CLASSES, needs_rows, needs_sentence, recommendation_lines, references_text
 from .textblock import Piece, Run, TextBlock
 
 
@@ -178,11 +178,13 @@ class FindingSections:
             return [*story, b.note(self._no_gap_text())]
         story.append(b.para(needs_sentence(d), "BodySpaced"))
         rows = [
-            [row.support, *(str(row.by_class[k]) for k in "ABC"), str(row.high), row.cost]
+            [row.support, *(str(row.by_class[k]) for k in CLASSES), str(row.high), row.cost]
             for row in needs_rows(d)
         ]
-        header = [_("Support needed"), "A", "B", "C", _("High priority"), _("Known cost")]
-        story.append(b.table(header, rows, [150, 40, 40, 40, 70, 141.9], right=(1, 2, 3, 4)))
+        header = [_("Support needed"), "A", "B", "C", _("Not classified")]
+        header += [_("High priority"), _("Known cost")]
+        widths = [130, 34, 34, 34, 70, 60, 119.9]
+        story.append(b.table(header, rows, widths, right=(1, 2, 3, 4, 5)))
         story += [Spacer(1, 4 * mm), self._class_table()]
         return story
 

@@ -2,6 +2,7 @@
 profile, executive summary and readiness charts. A mixin of `pdf.AssessmentReport`."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -23,6 +24,14 @@ from .data import (
     band_name,
     change_text,
     score_text,
+)
+from .headline import (
+    area_confidence_header,
+    area_confidence_rows,
+    headline_rows,
+    not_applicable_header,
+    not_applicable_rows,
+    provisional_text,
 )
 from .layout import (
     FRAME_WIDTH,
@@ -82,25 +91,60 @@ class SummarySections:
     def executive_summary(self):
         d, b = self.data, self.b
         story = [self.section(_("Executive summary")), self._kpis(), Spacer(1, 4 * mm)]
+        story += [self._headline(), Spacer(1, 4 * mm)]
         story += [b.para(sentence, "BodySpaced") for sentence in summary_sentences(d)]
         if is_short(d):
-            return [*story, b.para(self._short_report_text(), "BodySpaced"), self._area_table()]
-        if d.results.overall.provisional and d.results.overall.value is not None:
+            story += [b.para(self._short_report_text(), "BodySpaced"), self._area_table()]
+            return [*story, *self._not_applicable()]
+        if d.provisional and d.results.overall.value is not None:
             story.append(
                 b.note(
-                    _(
-                        "* Provisional: fewer than half of the applicable questions are "
-                        "answered, so scores may move a lot as answers are added."
-                    )
+                    "* "
+                    + _("The index is %(provisional)s; scores may move as answers are added.")
+                    % {"provisional": provisional_text(d)}
                 )
             )
         if d.review_comment and d.validated:
             story += [b.heading(_("Reviewer's comment"), 2), b.para(d.review_comment)]
         story += [b.heading(_("Scores by focus area"), 2), self._area_table()]
+        story += [b.heading(_("Level, target and confidence by focus area"), 2)]
+        story.append(self._area_confidence_table())
         story += [b.heading(_("Main strengths"), 2), *self._strengths()]
         story += [b.heading(_("Ten highest-priority gaps"), 2), *self._top_gaps()]
         story += [b.heading(_("Gaps by class"), 2), self._class_table()]
+        story += self._not_applicable()
         return [*story, PageBreak()]
+
+    def _headline(self):
+        """Beside the index: level achieved, percent-to-target, confidence, N/A, gaps not
+        classified and, in Phase 3, the Phase 1 readiness baseline."""
+        b = self.b
+        rows = [[b.cell(k, "SmallBold"), v] for k, v in headline_rows(self.data)]
+        return b.table(None, rows, [170, 311.9], zebra=False)
+
+    def _area_confidence_table(self):
+        rows = [list(row) for row in area_confidence_rows(self.data)]
+        if not rows:
+            return self.b.note(_("This questionnaire has no focus areas."))
+        header = area_confidence_header()
+        return self.b.table(header, rows, [170, 70, 60, 181.9], right=(2,))
+
+    def _not_applicable(self):
+        """The questions answered N/A, with the reason given and whether it stands."""
+        b, rows = self.b, not_applicable_rows(self.data)
+        story = [b.heading(_("Questions not applicable"), 2)]
+        if not rows:
+            return [*story, b.note(_("No question is marked not applicable."))]
+        count = ngettext(
+            "%(n)s of %(total)s question answered not applicable.",
+            "%(n)s of %(total)s questions answered not applicable.",
+            len(rows),
+        ) % {
+            "n": len(rows),
+            "total": self.data.total,
+        }
+        story.append(b.para(count, "BodySpaced"))
+        return [*story, b.table(not_applicable_header(), rows, [50, 170, 140, 121.9])]
 
     def _short_report_text(self):
         d = self.data
@@ -116,8 +160,11 @@ class SummarySections:
         d, b = self.data, self.b
         overall = d.results.overall
         share = f"{100 * d.answered / d.total:.0f}%" if d.total else "–"
+        index_label = f"{d.index_label or _('Overall index')} (0–100)"
+        if d.provisional:
+            index_label += f" — {provisional_text(d)}"
         cells = [
-            (score_text(overall), "Figure", _("Overall readiness index (0–100)")),
+            (score_text(overall), "Figure", index_label),
             (band_name(overall.band), "FigureWord", _("Readiness band")),
             (
                 share,
@@ -128,7 +175,8 @@ class SummarySections:
             (
                 str(len(d.gaps)),
                 "Figure",
-                _("Gaps: A %(A)s · B %(B)s · C %(C)s") % d.gap_counts,
+                _("Gaps: A %(A)s · B %(B)s · C %(C)s · not classified %(n)s")
+                % {**d.gap_counts, "n": d.unclassified_gaps},
             ),
         ]
         figures = [self._figure(value, style) for value, style, _label in cells]
@@ -229,13 +277,18 @@ class SummarySections:
             ],
             [
                 "B",
-                _("Needs more time (for example legal reform), or support not stated."),
+                _("Needs more time, for example legal reform."),
                 counts["B"],
             ],
             [
                 "C",
                 _("Needs outside support: technical assistance, equipment or funding."),
                 counts["C"],
+            ],
+            [
+                _("Not classified"),
+                _("Support not stated yet: the administration still has to say what it needs."),
+                self.data.unclassified_gaps,
             ],
         ]
         return self.b.table(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from .. import planning
 from ..models import Action, Plan
+from ..selectors import donors as donor_selectors
 from ..selectors import planning as plan_selectors
 from . import plan_charts
 
@@ -42,10 +43,27 @@ class ActionRow:
     standards: list  # standard codes
     milestones: list  # (name, date, done)
     shared: bool = False
+    engagements: list = field(default_factory=list)  # EngagementRow, donors by name
 
     @property
     def flagged(self):
         return self.state in (planning.LATE, planning.AT_RISK)
+
+    @property
+    def double_funding(self):
+        """Two donors or more engaged on this action: they must check nothing is paid twice."""
+        return len({e.donor for e in self.engagements}) > 1
+
+
+@dataclass
+class EngagementRow:
+    """A donor's support engagement (not withdrawn) on the need an action answers."""
+
+    donor: str
+    amount: Decimal | None
+    currency: str
+    status: str
+    status_label: str
 
 
 @dataclass
@@ -133,6 +151,8 @@ def build_plan_report_data(plan, user=None, today=None):
         for g in view.areas
     ]  # fmt: skip
     live = [a for _t, rows in areas for a in rows]
+    dropped = [action_row(a) for a in view.dropped]
+    _attach_engagements([*live, *dropped])
     groups, unscheduled = plan_charts.bars_of(view.areas)
     latest = view.versions[0] if view.versions else None
     return PlanReportData(
@@ -154,7 +174,7 @@ def build_plan_report_data(plan, user=None, today=None):
         generated=timezone.localdate(),
         today=view.today,
         areas=areas,
-        dropped=[action_row(a) for a in view.dropped],
+        dropped=dropped,
         progress=view.progress,
         costs=_costs(live),
         totals=_totals(live),
@@ -162,6 +182,38 @@ def build_plan_report_data(plan, user=None, today=None):
         unscheduled=[a.reference for a in unscheduled],
         traceability=_traceability(view),
         uncovered=[f"{g.question.code} {g.question.tr('text')}" for g in view.uncovered],
+    )
+
+
+def _attach_engagements(rows):
+    """Each action's donor engagements, in one query for the whole plan. An engagement on a
+    need that several actions answer is listed under each of them."""
+    by_action = donor_selectors.engagements_by_action([r.id for r in rows])
+    for row in rows:
+        row.engagements = [
+            EngagementRow(
+                donor=e.donor.name,
+                amount=e.amount,
+                currency=e.currency,
+                status=e.status,
+                status_label=str(e.get_status_display()),
+            )
+            for e in by_action.get(row.id, [])
+        ]
+
+
+def engagement_text(e):
+    """ "Trade Facilitation Fund — EUR 120 000 (agreed)"."""
+    amount = "" if e.amount is None else f" — {e.currency} {e.amount:,.0f}".replace(",", "\u202f")
+    return f"{e.donor}{amount} ({e.status_label.lower()})"
+
+
+def double_funding_text(row):
+    return (
+        _("Two donors or more: check for double funding")
+        + " ("
+        + ", ".join(sorted({e.donor for e in row.engagements}))
+        + ")"
     )
 
 

@@ -9,7 +9,10 @@ import io
 
 from django.utils.translation import gettext as _
 
+from . import plan_charts
+from .plan_data import double_funding_text
 from .plan_pdf import dates, money
+from .word_charts import add_chart
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,6 +68,9 @@ def plan_docx(data):
         _("%(total)s actions: %(done)s done, %(progress)s in progress, %(late)s late.")
         % {"total": p.total, "done": p.done, "progress": p.in_progress, "late": p.late}
     )
+    if any(bars for _area, bars in data.timeline_groups):
+        document.add_heading(_("Timeline"), 1)
+        add_chart(document, plan_charts.timeline_chart(data.timeline_groups, data.today, ""))
     document.add_heading(_("Actions by focus area and priority"), 1)
     for area, rows in data.areas:
         document.add_heading(area, 2)
@@ -85,7 +91,27 @@ def plan_docx(data):
         [_("Standard"), _("Gap"), _("Score → target"), _("Actions")],
         [[t.standard, t.gap, t.score, ", ".join(t.actions)] for t in data.traceability],
     )
+    _support(document, data)
     return _bytes(document)
+
+
+def _support(document, data):
+    """Donor engagements by action (donor, amount, status), with the double-funding flag."""
+    document.add_heading(_("Donor support by action"), 1)
+    actions = data.actions + data.dropped
+    rows = [
+        [r.reference, e.donor, "–" if e.amount is None else f"{money(e.amount)} {e.currency}",
+         e.status_label, _("Double funding?") if r.double_funding else ""]
+        for r in actions
+        for e in r.engagements
+    ]  # fmt: skip
+    if not rows:
+        document.add_paragraph(_("No donor has engaged on an action of this plan yet."))
+        return
+    _table(document, [_("Ref."), _("Donor"), _("Amount"), _("Status"), _("Check")], rows)
+    for r in actions:
+        if r.double_funding:
+            document.add_paragraph(f"{r.reference}: {double_funding_text(r)}.")
 
 
 def _status(r):

@@ -13,7 +13,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
 from . import plan_charts, styles
 from .layout import FRAME_WIDTH, Blocks, ReportRenderer, table_style
-from .plan_data import build_plan_report_data
+from .plan_data import build_plan_report_data, double_funding_text, engagement_text
 
 STATE_COLOURS = {"late": styles.DRAFT_RED, "at_risk": styles.colors.HexColor("#8A5A00")}
 
@@ -138,8 +138,30 @@ class PlanReport(PlanDocument):
         story += self.actions()
         story += [b.heading(_("3 Costs and funding by source"))] + self.costs(d.costs, d.totals)
         story += [b.heading(_("4 Traceability: standard → gap → action"))] + self.traceability()
+        story += [b.heading(_("5 Donor support by action"))] + self.support()
         if d.dropped:
-            story += [b.heading(_("5 Dropped actions"))] + self.dropped()
+            story += [b.heading(_("6 Dropped actions"))] + self.dropped()
+        return story
+
+    def support(self):
+        """Each action's donor engagements (donor, amount, status); two donors on one action
+        are flagged so that nothing is funded twice."""
+        b = self.b
+        rows = []
+        for r in self.data.actions + self.data.dropped:
+            for e in r.engagements:
+                amount = "–" if e.amount is None else f"{money(e.amount)} {e.currency}"
+                flag = b.bold(_("Double funding?"), styles.DRAFT_RED) if r.double_funding else ""
+                rows.append(
+                    [r.reference, e.donor, amount, e.status_label, b.cell((flag,)) if flag else ""]
+                )
+        if not rows:
+            return [b.note(_("No donor has engaged on an action of this plan yet."))]
+        story = [b.table([_("Ref."), _("Donor"), _("Amount"), _("Status"), _("Check")], rows,
+                         [34, FRAME_WIDTH - 304, 100, 80, 90], right=(2,))]  # fmt: skip
+        doubles = [r for r in self.data.actions + self.data.dropped if r.double_funding]
+        for r in doubles:
+            story.append(b.note(f"{r.reference}: {double_funding_text(r)}."))
         return story
 
     def summary(self):
@@ -179,6 +201,12 @@ class PlanReport(PlanDocument):
         for name, day, done in r.milestones:
             mark = "◆" if done else "◇"
             what += (b.run(f"\n{mark} {day.isoformat()} {name}"),)
+        for e in r.engagements:
+            what += (
+                b.run("\n" + _("Support: %(engagement)s") % {"engagement": engagement_text(e)}),
+            )
+        if r.double_funding:
+            what += (b.bold("\n" + double_funding_text(r), styles.DRAFT_RED),)
         cost = money(r.cost) + (f" {r.currency}" if r.cost is not None else "")
         return [r.reference, b.cell(what), r.responsible or "–", dates(r.start, r.due), cost,
                 r.support_class, self.state_cell(r)]  # fmt: skip

@@ -12,8 +12,10 @@ from django.utils.translation import pgettext
 from docx import Document
 from docx.shared import Pt
 
+from . import monitoring_charts
 from .progress_data import change_text, plan_rows, score_text
 from .progress_pdf import plan_sentence, sections, summary_sentence
+from .word_charts import add_chart
 
 
 def render_progress_docx(data):
@@ -38,9 +40,21 @@ def render_progress_docx(data):
     doc.add_heading(f"2 {titles[2]}", 1)
     if data.comparison is not None:
         doc.add_heading(_("By focus area"), 2)
+        area = monitoring_charts.comparison_figure(
+            [a.change for a in data.focus_areas], {a.code: a.title for a in data.focus_areas},
+            _("By focus area"),
+        )  # fmt: skip
+        if area is not None:
+            add_chart(doc, area.drawing, area.description)
         _scores(doc, data.focus_areas)
         doc.add_heading(_("By pillar and standard"), 2)
         for pillar in data.pillars:
+            figure = monitoring_charts.comparison_figure(
+                [s.change for s in pillar.children], {s.code: s.title for s in pillar.children},
+                pillar.title,
+            )  # fmt: skip
+            if figure is not None:
+                add_chart(doc, figure.drawing, figure.description)
             _scores(doc, [pillar, *pillar.children])
 
     doc.add_heading(f"3 {titles[3]}", 1)

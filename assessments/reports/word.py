@@ -9,13 +9,14 @@ only need their paragraph marked right to left.
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from . import scripts
+from . import figures, scripts
 from .context import (
     HIGH_FROM,
     MEDIUM_FROM,
@@ -24,7 +25,15 @@ from .context import (
     priority_name,
 )
 from .data import answered_text, band_name, build_report_data, change_text, score_text
+from .headline import (
+    area_confidence_header,
+    area_confidence_rows,
+    headline_rows,
+    not_applicable_header,
+    not_applicable_rows,
+)
 from .narrative import (
+    CLASSES,
     introduction,
     needs_rows,
     needs_sentence,
@@ -38,15 +47,17 @@ from .pdf import AssessmentReport
 from .pdf_findings import gaps_by_area
 from .texts import band_rows, glossary, scoring_method
 from .typography import country_name, date_text, number_text, polish
+from .word_charts import add_chart
 
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 RED = RGBColor(0xB3, 0x26, 0x1E)
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def render_word(assessment):
-    """The report of one assessment as .docx bytes."""
-    return WordReport(build_report_data(assessment)).render()
+def render_word(assessment, viewer=None):
+    """The report of one assessment as .docx bytes; with `viewer`, comparisons only use the
+    earlier assessments that person may see."""
+    return WordReport(build_report_data(assessment, viewer)).render()
 
 
 class WordReport:
@@ -177,6 +188,7 @@ class WordReport:
     def executive_summary(self):
         d = self.data
         self.section(_("Executive summary"))
+        self.table(None, headline_rows(d))
         for sentence in summary_sentences(d):
             self.para(sentence)
         if is_short(d):
@@ -195,10 +207,29 @@ class WordReport:
         if rows:
             self.heading(_("Scores by focus area"), 3)
             self.table(header, rows)
+            self.heading(_("Level, target and confidence by focus area"), 3)
+            self.table(area_confidence_header(), area_confidence_rows(d))
+        self.heading(_("Questions not applicable"), 3)
+        na_rows = not_applicable_rows(d)
+        if na_rows:
+            self.para(
+                ngettext(
+                    "%(n)s of %(total)s question answered not applicable.",
+                    "%(n)s of %(total)s questions answered not applicable.",
+                    len(na_rows),
+                )
+                % {"n": len(na_rows), "total": d.total}
+            )
+            self.table(not_applicable_header(), na_rows)
+        else:
+            self.para(_("No question is marked not applicable."), italic=True)
 
     def readiness(self):
-        """The scores by pillar and standard as a table (the charts stay in the PDF)."""
+        """The charts of the results page, then the scores by pillar and standard as a table."""
         self.section(_("Readiness"))
+        for figure in (figures.focus_area_radar(self.data), figures.pillar_bars(self.data)):
+            if figure is not None:
+                add_chart(self.doc, figure.drawing, figure.description)
         self.subsection(_("By pillar and standard"))
         rows = []
         for pillar in self.data.pillars:
@@ -279,10 +310,10 @@ class WordReport:
             self.para(self.pdf._no_gap_text(), italic=True)
             return
         self.para(needs_sentence(d))
-        header = [_("Support needed"), "A", "B", "C", _("High priority"), _("Known cost")]
+        header = [_("Support needed"), "A", "B", "C", _("Not classified")]
+        header += [_("High priority"), _("Known cost")]
         rows = [
-            (r.support, r.by_class["A"], r.by_class["B"], r.by_class["C"], r.high, r.cost)
-            for r in needs_rows(d)
+            (r.support, *(r.by_class[k] for k in CLASSES), r.high, r.cost) for r in needs_rows(d)
         ]
         self.table(header, rows)
 

@@ -24,6 +24,7 @@ from .assessments import (
     readiness_baseline,
     scoring_answers,
     scoring_questions,
+    scoring_records,
     trend_of,
     with_completion,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "readiness_baseline",
     "scoring_answers",
     "scoring_questions",
+    "scoring_records",
     "trend_of",
     "with_completion",
 ]

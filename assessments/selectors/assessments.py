@@ -171,6 +171,46 @@ def scoring_questions(assessment):
     return records, by_id
 
 
+SCORING_FIELDS = (
+    "answer_type", "weight", "target", "better", "mandatory", "na_allowed", "assesses_standards"
+)  # fmt: skip
+
+
+def scoring_records(assessment):
+    """The questionnaire as scoring records only (two queries, no model instances).
+
+    The same records as `scoring_questions` for pages that score but show no question: building
+    Question and Standard instances costs most of a scoring, and a page scoring two or three
+    assessments (the programme page) paid it for each questionnaire."""
+    rows = (
+        Question.objects.filter(
+            framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
+        )
+        .order_by("focus_area__order", "order")
+        .values("id", "code", "focus_area__code", *SCORING_FIELDS)
+    )
+    rows = list(rows)
+    links = (
+        Question.standards.through.objects.filter(question_id__in=[r["id"] for r in rows])
+        .order_by("standard__framework", "standard__order", "standard__code")
+        .values_list("question_id", "standard__code", "standard__pillar__code")
+    )
+    standards = {}
+    for question_id, code, pillar in links:
+        standards.setdefault(question_id, []).append((code, pillar))
+    return [
+        scoring.QuestionData(
+            id=r["id"],
+            code=r["code"],
+            focus_area=r["focus_area__code"],
+            standards=tuple(code for code, _pillar in standards.get(r["id"], [])),
+            pillars=tuple(dict.fromkeys(pillar for _code, pillar in standards.get(r["id"], []))),
+            **{name: r[name] for name in SCORING_FIELDS},
+        )
+        for r in rows
+    ]
+
+
 def scoring_answers(assessments):
     """{assessment id: [AnswerData]} for several assessments (or their ids) in one query.
 
@@ -290,7 +330,7 @@ def readiness_baseline(assessment, viewer=None):
     baseline = max(candidates, key=_reference, default=None)
     if baseline is None:
         return None
-    questions, _by_id = scoring_questions(baseline)
+    questions = scoring_records(baseline)
     answers = scoring_answers([baseline])[baseline.pk]
     return baseline, scoring.score_assessment(questions, answers)
 

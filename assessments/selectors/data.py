@@ -2,7 +2,7 @@
 
 from .. import scoring
 from ..models import Answer
-from .assessments import questions_of, scoring_answers, scoring_questions
+from .assessments import questions_of, scoring_answers, scoring_records
 
 SCORE_HEADER = ["level", "code", "score", "band", "answered", "applicable", "provisional"]
 
@@ -10,7 +10,7 @@ SCORE_HEADER = ["level", "code", "score", "band", "answered", "applicable", "pro
 def score_rows(assessment):
     """The header, then the overall score and one row per focus area, pillar and standard
     (three queries whatever the size)."""
-    questions, _by_id = scoring_questions(assessment)
+    questions = scoring_records(assessment)
     results = scoring.score_assessment(questions, scoring_answers([assessment.pk])[assessment.pk])
     rows = [SCORE_HEADER, _score_row("overall", "", results.overall)]
     for level, scores in (

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions, planning, scoring
 from ..models import Action, Assessment, Milestone, Phase, Plan, ProgressNote, Question
-from .assessments import scoring_answers, scoring_questions
+from .assessments import scoring_answers, scoring_records
 
 
 @dataclass
@@ -119,13 +119,17 @@ def _by_area(actions):
 
 
 def _gap_traces(plan, live_actions):
-    """The baseline's gaps, each with the live actions linked to its question."""
+    """The baseline's gaps, each with the live actions linked to its question.
+
+    Scores from plain records and loads as model instances only the questions that are gaps
+    (with the standards the report names): most of a questionnaire is no gap."""
     if plan.baseline_id is None:
         return []
-    questions, by_id = scoring_questions(plan.baseline)
     results = scoring.score_assessment(
-        questions, scoring_answers([plan.baseline_id])[plan.baseline_id]
+        scoring_records(plan.baseline), scoring_answers([plan.baseline_id])[plan.baseline_id]
     )
+    by_id = Question.objects.select_related("focus_area").prefetch_related("standards")
+    by_id = by_id.in_bulk([g.question.id for g in results.gaps])
     closing = {}
     for a in live_actions:
         for q in a.questions.all():
@@ -216,10 +220,11 @@ def programme_of(administration, today=None):
         validated1[0] if validated1 else None
     )
     latest = validated1[-1] if validated1 else None
-    scores = _overall_scores([a for a in (baseline, latest, phase2[-1] if phase2 else None) if a])
+    scored = {a.pk: a for a in (baseline, latest, phase2[-1] if phase2 else None) if a}
+    scores = _overall_scores(list(scored.values()))  # the baseline is often the latest too
     progress, adopted, first_version = None, None, None
     if plan is not None:
-        actions = with_health(plan_actions(plan), today)
+        actions = with_health(_actions_for_progress(plan), today)
         progress = planning.progress((a.status, a.health.state) for a in actions)
         versions = list(plan.versions.order_by("number"))
         adopted = versions[-1] if versions else None
@@ -241,6 +246,13 @@ def programme_of(administration, today=None):
         adopted=adopted,
         capacity=(phase2[-1], scores.get(phase2[-1].pk)) if phase2 else None,
     )
+
+
+def _actions_for_progress(plan):
+    """The plan's actions with just their milestones: all the programme's progress bar needs
+    (two queries; `plan_actions` also loads gaps, standards and notes the page does not show)."""
+    milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id"))
+    return list(Action.objects.filter(plan=plan).prefetch_related(milestones))
 
 
 def _phase_steps(phase1, validated1, plan, first_version, progress, phase3):
@@ -271,7 +283,7 @@ def _overall_scores(assessments):
     for a in assessments:
         key = (a.framework_id, a.phase_id)
         if key not in questionnaires:
-            questionnaires[key] = scoring_questions(a)[0]
+            questionnaires[key] = scoring_records(a)
         result[a.pk] = scoring.score_assessment(questionnaires[key], answers[a.pk]).overall
     return result
 

@@ -54,7 +54,8 @@ def report_pdf(request, pk):
     """The assessment report as a PDF download, scored like the pages."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
     response = HttpResponse(
-        cached_report(assessment, render_report), content_type="application/pdf"
+        cached_report(assessment, render_report, viewer=request.user),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = content_disposition_header(True, report_filename(assessment))
     return response
@@ -85,7 +86,7 @@ def reject_not_applicable(request, pk, question_id):
 def report_docx(request, pk):
     """The same report as an editable Word document; the same people may download it."""
     assessment = permissions.get_assessment_for(request.user, pk, Action.DOWNLOAD)
-    response = HttpResponse(render_word(assessment), content_type=DOCX_TYPE)
+    response = HttpResponse(render_word(assessment, request.user), content_type=DOCX_TYPE)
     name = report_filename(assessment, extension="docx")
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -135,11 +135,25 @@
     event.returnValue = ""; // the browser shows its own "Leave site?" question
   });
 
-  // Fields that only matter sometimes: the N/A reason when N/A is ticked.
+  // Fields that only matter sometimes: the N/A reason when N/A is ticked, the support needed
+  // when the answer falls short of the target (or when a support choice is already made).
+  function belowTarget(card, block) {
+    const own = card.querySelector("[name$='-target']");
+    const target = Number(own && own.value !== "" ? own.value : block.dataset.shownBelowTarget);
+    const chosen = card.querySelector("input[type=radio][name$='-value']:checked") ||
+      card.querySelector("input[type=number][name$='-value']");
+    if (!chosen || chosen.value === "" || Number.isNaN(target)) return false;
+    const value = Number(chosen.value);
+    return block.dataset.better === "lower" ? value > target : value < target;
+  }
   function revealFor(card) {
     card.querySelectorAll("[data-shown-when]").forEach(function (block) {
       const control = card.querySelector(block.dataset.shownWhen);
       block.hidden = control ? !control.checked : false;
+    });
+    card.querySelectorAll("[data-shown-below-target]").forEach(function (block) {
+      const select = block.querySelector("select");
+      block.classList.toggle("d-none", !(belowTarget(card, block) || (select && select.value !== "")));
     });
   }
   form.addEventListener("change", function (event) {

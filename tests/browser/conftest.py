@@ -36,6 +36,9 @@ def _fast_password_hashing(settings):
 def page(page: Page):
     """Fail fast: a missing element should not cost the default 30 s."""
     page.set_default_timeout(5_000)
+    # The first page a fresh live server sends (imports, fonts, first queries) can take longer
+    # than a later one on a loaded machine: navigation gets more room than element lookups.
+    page.set_default_navigation_timeout(20_000)
     expect.set_options(timeout=5_000)
     return page
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from assessments.models import Action, Interest, Need, Plan, Standard, SupportEngagement
 from tests.browser.conftest import log_in, log_out
@@ -76,6 +77,13 @@ def test_an_action_shared_by_the_coordinator_is_funded_through_a_donors_offer(
     expect(page.locator("select[name=funding_source]")).to_have_value("donor_requested")
     action.refresh_from_db()
     assert action.funding_source == Action.Funding.DONOR_REQUESTED
+
+    # The plan report the coordinator downloads lists the engagement under its action.
+    page.goto(f"{live_server.url}/plans/{action.plan_id}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Report (PDF)").click()
+    text = "\n".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
+    assert "Trade Facilitation Fund" in text
 
 
 def test_a_donor_typing_the_address_of_a_private_need_is_told_it_does_not_exist(
