@@ -6,7 +6,15 @@ import pycountry
 import pytest
 
 from assessments.management.scale import members, seed_full
-from assessments.models import Administration, Answer, Assessment, Plan, Region
+from assessments.models import (
+    Administration,
+    Answer,
+    Assessment,
+    Indicator,
+    Measurement,
+    Plan,
+    Region,
+)
 from assessments.selectors import overview
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +43,11 @@ def test_full_scale_gives_every_member_three_complete_cycles(tiny, regions, tmp_
     per_assessment = {1: 5, 2: 1, 3: 1}  # tiny.yaml questions per phase
     assert Answer.objects.count() == 3 * 3 * sum(per_assessment.values())
     assert Plan.objects.count() == 3
+    # tiny.yaml has one Phase 3 number question (T-ME-01, %, target 90): one indicator each,
+    # with two years of quarterly measurements, every value a percentage
+    assert counts["indicators"] == 3
+    values = list(Measurement.objects.values_list("value", flat=True))
+    assert len(values) == 3 * 8 and all(0 <= v <= 100 for v in values)
     assert "100% (3/3)" in out.getvalue()
     rows = overview.overview()
     assert all(r.index is not None and r.change is not None for r in rows)
@@ -42,6 +55,7 @@ def test_full_scale_gives_every_member_three_complete_cycles(tiny, regions, tmp_
 
     seed_full(tiny, io.StringIO(), members_path=path)  # twice: nothing more
     assert Assessment.objects.count() == 27 and Administration.objects.count() == 3
+    assert Indicator.objects.count() == 3
 
 
 def test_existing_administrations_keep_their_data(tiny, regions, administration, tmp_path):

@@ -24,7 +24,9 @@ from ..models import (
     Plan,
     Region,
 )
+from ..models.monitoring import Indicator, Measurement
 from ..models.planning import Action
+from ..services.monitoring import unit_of
 
 MEMBERS = Path(__file__).resolve().parents[2] / "fixtures" / "wco-members.csv"
 CYCLES = (2022, 2024, 2026)
@@ -90,9 +92,10 @@ def seed_full(framework, out=sys.stdout, seed=2021, members_path=MEMBERS):
         Answer.objects.bulk_create(answers, batch_size=BATCH)
         AssessmentEvent.objects.bulk_create(events, batch_size=BATCH)
         plans = _plans(framework, todo, questions.get(1, []), rng)
+        indicators = _indicators(todo, questions.get(3, []), rng)
     n_answers = Answer.objects.filter(assessment__administration__in=todo).count()
     return {"administrations": len(todo), "assessments": n_assessments, "answers": n_answers,
-            "plans": plans}  # fmt: skip
+            "plans": plans, "indicators": indicators}  # fmt: skip
 
 
 def _administrations(listed):
@@ -215,3 +218,55 @@ def _plans(framework, administrations, needs_questions, rng):
         batch_size=BATCH,
     )
     return len(plans)
+
+
+QUARTERS = 8  # two years of quarterly measurements
+
+
+def _indicators(administrations, monitoring_questions, rng):
+    """Each administration tracks the content's Phase 3 indicators (as `propose_indicators`
+    makes them), measured every quarter for two years from its baseline towards its target."""
+    numbers = [q for q in monitoring_questions if q.answer_type == "number" and q.target]
+    start = timezone.localdate() - timedelta(days=91 * QUARTERS)
+    indicators = []
+    for administration in administrations:
+        for order, question in enumerate(numbers):
+            unit = question.number_kind or unit_of(question.unit)
+            target = float(question.target)
+            baseline = target * (1.6 if question.better == "lower" else 0.4)
+            indicators.append(
+                Indicator(
+                    administration=administration, question=question, order=order,
+                    name=question.text[:200], unit=unit, better=question.better,
+                    unit_label=question.unit if unit == Indicator.Unit.COUNT else "",
+                    baseline_value=_measured(baseline, unit), baseline_date=start,
+                    target_value=_measured(target, unit),
+                    target_date=start + timedelta(days=365 * 4),
+                    disclosure=rng.choice(list(Indicator.Disclosure.values)),
+                )
+            )  # fmt: skip
+    Indicator.objects.bulk_create(indicators, batch_size=BATCH)
+    measurements = []
+    for indicator in indicators:
+        base, goal = float(indicator.baseline_value), float(indicator.target_value)
+        for quarter in range(1, QUARTERS + 1):
+            share = quarter / (QUARTERS * 2) + rng.uniform(-0.05, 0.05)
+            measurements.append(
+                Measurement(
+                    indicator=indicator,
+                    measured_on=start + timedelta(days=91 * quarter),
+                    value=_measured(base + (goal - base) * share, indicator.unit),
+                    source="Demo data",
+                )
+            )
+    Measurement.objects.bulk_create(measurements, batch_size=BATCH)
+    return len(indicators)
+
+
+def _measured(value, unit):
+    """A value as the unit allows it: whole counts, percentages within 0-100."""
+    if unit == Indicator.Unit.COUNT:
+        return round(max(value, 0))
+    if unit == Indicator.Unit.PERCENTAGE:
+        value = min(max(value, 0), 100)
+    return round(value, 1)

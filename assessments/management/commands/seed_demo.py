@@ -104,8 +104,8 @@ class Command(BaseCommand):
             counts = seed_full(framework, self.stdout)
             self.stdout.write(
                 "Full scale: {administrations} administrations, {assessments} assessments, "
-                "{answers} answers, {plans} plans added in {seconds:.0f} s "
-                "({cpu:.0f} s of CPU).".format(
+                "{answers} answers, {plans} plans, {indicators} indicators added in "
+                "{seconds:.0f} s ({cpu:.0f} s of CPU).".format(
                     **counts,
                     seconds=time.perf_counter() - started,
                     cpu=time.process_time() - cpu,
