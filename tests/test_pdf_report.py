@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from assessments import selectors, services
 from assessments.models import Answer, Assessment
-from assessments.reports.layout import KeepWhole
+from assessments.reports.flowables import KeepWhole
 from assessments.reports.pdf import render_report, report_filename
 from tests.conftest import start
 

@@ -20,10 +20,8 @@ from .data import (
     format_number,
     score_text,
 )
-from .layout import (
-    BODY_HEIGHT,
-    KeepWhole,
-)
+from .flowables import KeepWhole
+from .layout import BODY_HEIGHT
 from .narrative import CLASSES, needs_rows, needs_sentence, recommendation_lines, references_text
 from .textblock import Piece, Run, TextBlock
 
