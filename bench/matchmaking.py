@@ -6,31 +6,16 @@ Ends with one line of key=value pairs; exits non-zero if it could not measure.
 """
 
 import os
-import statistics
 import sys
-import tempfile
-import time
 from decimal import Decimal
 from functools import partial
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wcosafe.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
+from _setup import ROOT, median_of  # noqa: E402  (sets Django up first)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
-from django.urls import include, path  # noqa: E402
 
 from assessments.content import load_content  # noqa: E402
 from assessments.models import (  # noqa: E402
@@ -46,23 +31,6 @@ from assessments.models import (  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 SIZES = (20, 500)
 OFFERS = 12
-
-
-def ping(request):
-    return HttpResponse("pong")
-
-
-urlpatterns = [path("ping/", ping), path("", include("wcosafe.urls"))]
-
-
-def median_of(action, runs=RUNS):
-    action()  # warm-up
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def count_query(queries, execute, sql, params, many, context):
@@ -118,8 +86,8 @@ def main():
         clients[user.pk] = Client()
         clients[user.pk].force_login(user)
     results = {}
-    with override_settings(ROOT_URLCONF=__name__, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
-        minimal = median_of(lambda: Client().get("/ping/"))
+    with override_settings(ROOT_URLCONF="ping_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        minimal = median_of(lambda: Client().get("/ping/"), RUNS)
         added = 0
         for size in SIZES:
             add_needs(administration, standards, size - added)
@@ -129,7 +97,7 @@ def main():
                 queries = []
                 with connection.execute_wrapper(partial(count_query, queries)):
                     assert client.get(url).status_code == 200
-                seconds = median_of(lambda c=client, u=url: c.get(u))
+                seconds = median_of(lambda c=client, u=url: c.get(u), RUNS)
                 results[(name, size)] = (seconds, len(queries))
     if minimal <= 0:
         print("could not measure the minimal page")

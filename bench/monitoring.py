@@ -7,30 +7,15 @@ Ends with one line of key=value pairs; exits non-zero if it could not measure.
 """
 
 import os
-import statistics
 import sys
-import tempfile
-import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wcosafe.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
+from _setup import ROOT, median_of  # noqa: E402  (sets Django up first)
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
-from django.urls import include, path  # noqa: E402
 
 from assessments import services  # noqa: E402
 from assessments.content import load_content  # noqa: E402
@@ -44,23 +29,6 @@ from assessments.models import (  # noqa: E402
 )
 
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
-
-
-def ping(request):
-    return HttpResponse("pong")
-
-
-urlpatterns = [path("ping/", ping), path("", include("wcosafe.urls"))]
-
-
-def median_of(action, runs=RUNS):
-    action()  # warm-up
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def add_indicators(administration, first, n):
@@ -116,14 +84,14 @@ def world():
 
 
 def measure(client, urls):
-    return {name: median_of(lambda u=url: client.get(u)) for name, url in urls.items()}
+    return {name: median_of(lambda u=url: client.get(u), RUNS) for name, url in urls.items()}
 
 
 def main():
     user, administration, review = world()
     client = Client()
     client.force_login(user)
-    with override_settings(ROOT_URLCONF=__name__, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="ping_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         last = add_indicators(administration, 0, 5)
         urls = {
             "overview": f"/administrations/{administration.pk}/monitoring/",
@@ -133,7 +101,7 @@ def main():
         }
         for url in urls.values():
             assert client.get(url).status_code == 200, url
-        minimal = median_of(lambda: client.get("/ping/"))
+        minimal = median_of(lambda: client.get("/ping/"), RUNS)
         small = measure(client, urls)
         add_indicators(administration, 5, 45)
         large = measure(client, urls)

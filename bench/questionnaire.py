@@ -5,28 +5,15 @@ Ends with one line of key=value pairs; exits non-zero if it could not measure.
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wcosafe.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
+from _setup import ROOT, median_of  # noqa: E402  (sets Django up first)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
-from django.urls import include, path  # noqa: E402
 
 from assessments import services  # noqa: E402
 from assessments.content import load_content  # noqa: E402
@@ -35,23 +22,6 @@ from tests.factories import framework_yaml  # noqa: E402
 
 QUESTIONS = 40
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
-
-
-def ping(request):
-    return HttpResponse("pong")
-
-
-urlpatterns = [path("ping/", ping), path("", include("wcosafe.urls"))]
-
-
-def median_of(action, runs=RUNS):
-    action()  # warm-up
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def main():
@@ -98,11 +68,11 @@ def main():
     def render_minimal():
         assert client.get("/ping/").status_code == 200
 
-    with override_settings(ROOT_URLCONF=__name__, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="ping_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         save()  # so the rendered page shows answers
-        minimal = median_of(render_minimal)
-        section = median_of(render_section)
-        saving = median_of(save)
+        minimal = median_of(render_minimal, RUNS)
+        section = median_of(render_section, RUNS)
+        saving = median_of(save, RUNS)
     if minimal <= 0:
         print("could not measure the minimal page")
         return 1
