@@ -60,9 +60,18 @@ lint: install-dev
 	$(VENV)/bin/bandit -q -c pyproject.toml -r assessments wcosafe scripts bench --severity-level high
 
 # Known vulnerabilities in the installed dependencies (needs network; see docs/deployment.md).
+# pip-audit lives in its own environment (var/audit-venv) and checks the pinned list of the
+# project's, so it neither changes nor audits itself. --strict: a package that could not be
+# checked (vulnerability service unreachable) fails the audit instead of passing as clean.
+AUDIT_VENV := var/audit-venv
 audit: install-dev
-	$(PY) -m pip install --quiet pip-audit
-	$(VENV)/bin/pip-audit
+	@mkdir -p var && $(PY) -m pip freeze --exclude-editable > var/audit-requirements.txt
+	@test -x $(AUDIT_VENV)/bin/pip-audit || { $(HOST_PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet pip-audit; }
+	@$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r var/audit-requirements.txt $(AUDIT_ARGS) || { echo "make audit FAILED: a \
+	vulnerability is listed above, or a package could not be checked (no access to the \
+	vulnerability service; see docs/deployment.md, Dependency audit)." >&2; exit 1; }
 
 clean:
 	rm -rf $(VENV) node_modules staticroot db.sqlite3

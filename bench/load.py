@@ -12,11 +12,9 @@ Then every acknowledged save is checked in the database: its value is in the his
 version the server acknowledged, versions are gapless and each change starts where the previous
 ended. Prints requests/s, p50/p95/p99 per kind, status counts, and one key=value line.
 
-PostgreSQL is NOT restarted here: it is shared with other work on this machine, and a restart
-would break their sessions and tests. Killing a worker mid-request exercises the same path for
-this application (a request dies, its reply is lost, the next save must not be refused); the
-connection health checks that make requests after a database restart succeed are configured
-in settings (CONN_HEALTH_CHECKS) and a database error answers the 503 page (tests/test_health.py).
+PostgreSQL is not restarted here (bench/faults.py does that, reusing these pieces): it is shared
+with other work on this machine. Killing a worker mid-request exercises a request that dies and
+whose reply is lost; the next save must not be refused.
 
 Uses its own database (BENCH_DB, default loadbench), dropped and created at the start.
 
@@ -37,6 +35,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +108,7 @@ class Stats:
         self.self_conflicts = 0
         self.contention = Counter()  # client -> saves acknowledged
 
-    def record(self, phase, kind, status, seconds):
+    def record(self, phase, kind, status, seconds, body=b""):
         with self.lock:
             self.times[(phase, kind)].append(seconds)
             self.status[(kind, status)] += 1
@@ -147,7 +146,7 @@ class Browser:
 def timed(stats, phase, kind, call):
     started = time.monotonic()
     status, body = call()
-    stats.record(phase[0], kind, status, time.monotonic() - started)
+    stats.record(phase[0], kind, status, time.monotonic() - started, body)
     return status, body
 
 
@@ -189,6 +188,8 @@ def editor_loop(port, info, number, setup, stats, phase, stop):
                 with stats.lock:
                     stats.self_conflicts += 1  # nobody else edits this question
             force = True  # the person chooses "Keep my answer"
+        elif not think:
+            stop.wait(1)  # not saved (server error, connection lost): the page retries later
         if think:
             stop.wait(think * random.uniform(0.5, 1.5))
 
@@ -301,23 +302,27 @@ def verify(env, stats, assessment):
     return json.loads(out.split("VERIFY", 1)[1])
 
 
-def main():
-    tmp = Path(tempfile.mkdtemp(prefix="loadbench-"))
+def bench_env(tmp, database):
+    """The production settings the bench runs under: DEBUG off, its own database and folders."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env |= {
+    return env | {
         "DEBUG": "0",
         "SECRET_KEY": "loadbench-" + "k" * 60,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{SERVER}/{DB}",
+        "DATABASE_URL": f"{SERVER}/{database}",
         "MEDIA_ROOT": str(tmp / "evidence"),
         "CACHE_URL": f"file://{tmp / 'cache'}",
         "LOG_LEVEL": "ERROR",
         "REQUEST_LOG_LEVEL": "WARNING",
     }
+
+
+def prepare(env, database):
+    """Drop and create the bench database, load the content, create the people (SETUP)."""
     psql = ["psql", f"{SERVER}/postgres", "-qc"]
-    subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{DB}"'], check=True)
-    subprocess.run([*psql, f'CREATE DATABASE "{DB}"'], check=True)
+    subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{database}"'], check=True)
+    subprocess.run([*psql, f'CREATE DATABASE "{database}"'], check=True)
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput"],
@@ -334,14 +339,18 @@ def main():
         text=True,
         check=True,
     ).stdout
-    setup = json.loads(out.split("BENCH", 1)[1])
+    return json.loads(out.split("BENCH", 1)[1])
 
+
+@contextmanager
+def gunicorn(env, tmp):
+    """gunicorn with scripts/gunicorn.conf.py on a free port, ready (/healthz) when yielded."""
     port = free_port()
-    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-    gunicorn = Path(sys.executable).parent / "gunicorn"
+    env = env | {"GUNICORN_BIND": f"127.0.0.1:{port}"}
+    binary = Path(sys.executable).parent / "gunicorn"
     log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (open while the server runs)
     server = subprocess.Popen(
-        [str(gunicorn), "-c", "scripts/gunicorn.conf.py", "wcosafe.wsgi"],
+        [str(binary), "-c", "scripts/gunicorn.conf.py", "wcosafe.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -349,13 +358,22 @@ def main():
     )
     try:
         for _ in range(100):
-            try:
-                status, _body = Browser(port, "").request("GET", "/healthz")
-                if status == 200:
-                    break
-            except OSError:
-                pass
+            status, _body = Browser(port, "").request("GET", "/healthz")
+            if status == 200:
+                break
             time.sleep(0.2)
+        yield server, port
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+
+
+def main():
+    tmp = Path(tempfile.mkdtemp(prefix="loadbench-"))
+    env = bench_env(tmp, DB)
+    setup = prepare(env, DB)
+    with gunicorn(env, tmp) as (server, port):
         stats, phase, stop = Stats(), ["warm"], threading.Event()
         threads = [
             threading.Thread(target=editor_loop, args=(port, info, n, setup, stats, phase, stop))
@@ -396,10 +414,6 @@ def main():
         for t in threads + extra:
             t.join(timeout=130)
         elapsed = time.monotonic() - started
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-        log.close()
 
     result = verify(env, stats, setup["assessment"])
     total = sum(stats.status.values())

@@ -4,7 +4,6 @@ import json
 import logging
 
 import pytest
-from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.urls import reverse
 
@@ -49,25 +48,41 @@ def test_healthz_fails_when_evidence_storage_is_not_writable(client, settings, t
     }
 
 
-def test_a_database_failure_shows_a_friendly_503_page(client, editor):
+@pytest.mark.parametrize("url", ["/database-away", "/connection-closed"])
+def test_a_database_outage_shows_a_friendly_503_page(
+    client, editor, settings, url, django_assert_num_queries
+):
+    settings.ROOT_URLCONF = "tests.failing_urls"  # raise what psycopg raises in an outage
     client.force_login(editor)
     client.raise_request_exception = False
-    with connection.cursor() as cursor:  # the session table is gone: every lookup fails
-        cursor.execute("DROP TABLE django_session")
-    response = client.get(reverse("home"))
+    with django_assert_num_queries(0):  # the page itself never asks the database again
+        response = client.get(url)
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     html = response.content.decode()
     assert "Temporarily unavailable" in html and "try again" in html
+    assert "Nothing you had already saved is lost." in html
     assert response["X-Request-ID"] in html  # the reference to quote to support
+
+
+def test_the_outage_page_speaks_french(client, settings):
+    settings.ROOT_URLCONF = "tests.failing_urls"
+    client.raise_request_exception = False
+    response = client.get("/database-away", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Momentanément indisponible" in html
+    assert "Rien de ce que vous aviez déjà enregistré n" in html
 
 
 def test_other_errors_show_the_500_page(client, editor, settings):
     settings.ROOT_URLCONF = "tests.failing_urls"
     client.raise_request_exception = False
-    response = client.get("/fail")
-    assert response.status_code == 500
-    assert "Something went wrong" in response.content.decode()
+    for url in ("/fail", "/integrity"):  # a defect, even a database one, is not an outage
+        response = client.get(url)
+        assert response.status_code == 500
+        assert "Something went wrong" in response.content.decode()
+        assert "Retry-After" not in response
 
 
 def test_each_request_is_logged_with_its_id_as_json(client, caplog):

@@ -11,7 +11,7 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -69,9 +69,13 @@ def healthz(request):
 
 def server_error(request, template_name="500.html"):
     """Django's last-resort error page, but a database outage is a 503 that says to retry:
-    rendered without the request context, so nothing touches the database again."""
+    rendered without the request context, so nothing touches the database again.
+
+    An outage is what a stopped, restarting or unreachable server raises (OperationalError:
+    refused or cut connection, shutdown; InterfaceError: a connection already closed). Other
+    database errors (integrity, programming) are defects: the 500 page, not "try again"."""
     error = sys.exc_info()[1]
-    outage = isinstance(error, DatabaseError)
+    outage = isinstance(error, (OperationalError, InterfaceError))
     template = loader.get_template("503.html" if outage else template_name)
     body = template.render({"request_id": getattr(request, "id", "")})
     if outage:

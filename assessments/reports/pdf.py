@@ -6,8 +6,6 @@ Sections: cover, contents, executive summary, readiness, detailed findings, gap 
 action plan (Phase 2) or progress (Phase 3), and annexes.
 """
 
-import re
-
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -37,7 +35,7 @@ from .layout import (
 from .pdf_annexes import AnnexSections
 from .pdf_findings import FindingSections
 from .pdf_summary import SummarySections
-from .typography import country_name, date_text
+from .typography import country_name, date_text, file_iso3
 
 
 def render_report(assessment, viewer=None):
@@ -50,14 +48,14 @@ def report_filename(assessment, extension="pdf"):
     """SAFE-<phase slug>-<ISO3>-<reference period>[-<language>].pdf: the four reports of one
     administration (three phases, another language) never share a name, and the same report
     downloaded twice keeps its name."""
-    iso3 = re.sub(r"[^A-Za-z0-9]", "", assessment.administration.country_alpha3) or "XXX"
+    iso3 = file_iso3(assessment.administration.country_alpha3)
     phase = phase_slug(assessment.phase)  # the same source as ReportData.phase_slug
     language = get_language() or "en"
     suffix = "" if language.startswith("en") else f"-{language.split('-')[0]}"
     period = reference_period(assessment.period_start, assessment.period_end)
     if not period:
         period = f"{timezone.localtime(assessment.created_at):%Y-%m-%d}"
-    return f"SAFE-{phase}-{iso3.upper()}-{period}{suffix}.{extension}"
+    return f"SAFE-{phase}-{iso3}-{period}{suffix}.{extension}"
 
 
 def reference_period(start, end):

@@ -5,8 +5,6 @@ The page comes from `layout.ReportRenderer`; the content from `plan_data`, so no
 queries the database. User text goes through TextBlocks (printed as typed, never parsed).
 """
 
-import re
-
 from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
@@ -14,6 +12,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 from . import plan_charts, styles
 from .layout import FRAME_WIDTH, Blocks, ReportRenderer, table_style
 from .plan_data import build_plan_report_data, double_funding_text, engagement_text
+from .typography import file_iso3
 
 STATE_COLOURS = {"late": styles.DRAFT_RED, "at_risk": styles.colors.HexColor("#8A5A00")}
 
@@ -22,12 +21,8 @@ def render_plan_report(plan, user=None, today=None):
     return PlanReport(build_plan_report_data(plan, user, today)).render()
 
 
-def safe_iso3(iso3):
-    return re.sub(r"[^A-Za-z0-9]", "", iso3 or "").upper() or "XXX"
-
-
 def plan_filename(data, extension):
-    iso3 = safe_iso3(data.country_iso3)
+    iso3 = file_iso3(data.country_iso3)
     return f"SAFE-implementation-plan-{iso3}-{data.generated:%Y-%m-%d}.{extension}"
 
 

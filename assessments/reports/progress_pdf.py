@@ -5,8 +5,6 @@ from `progress_data.build_progress_data`, the same object the review page and th
 document use. Nothing here queries the database.
 """
 
-import re
-
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from reportlab.lib.units import mm
@@ -15,6 +13,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Space
 from . import monitoring_charts, styles
 from .layout import FRAME_WIDTH, Blocks, Contents, ReportRenderer, table_style
 from .progress_data import change_text, plan_rows, score_text
+from .typography import file_iso3
 
 
 def render_progress_pdf(data):
@@ -22,8 +21,8 @@ def render_progress_pdf(data):
 
 
 def progress_filename(review, extension):
-    iso3 = re.sub(r"[^A-Za-z0-9]", "", review.administration.country_alpha3) or "XXX"
-    return f"SAFE-progress-report-{iso3.upper()}-{review.review_date:%Y-%m-%d}.{extension}"
+    iso3 = file_iso3(review.administration.country_alpha3)
+    return f"SAFE-progress-report-{iso3}-{review.review_date:%Y-%m-%d}.{extension}"
 
 
 def sections(data):

@@ -10,7 +10,8 @@ from reportlab.platypus import NextPageTemplate, Spacer
 
 from .layout import FRAME_WIDTH
 from .plan_data import build_proposal_data
-from .plan_pdf import PlanDocument, dates, money, safe_iso3
+from .plan_pdf import PlanDocument, dates, money
+from .typography import file_iso3
 
 
 def render_proposal(proposal, today=None):
@@ -18,7 +19,7 @@ def render_proposal(proposal, today=None):
 
 
 def proposal_filename(data, extension):
-    return f"SAFE-project-proposal-{safe_iso3(data.country_iso3)}-{data.proposal_id}.{extension}"
+    return f"SAFE-project-proposal-{file_iso3(data.country_iso3)}-{data.proposal_id}.{extension}"
 
 
 class ProposalReport(PlanDocument):

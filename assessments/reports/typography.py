@@ -78,3 +78,9 @@ def country_name(iso3, fallback=""):
     if language == "en":
         return getattr(country, "common_name", None) or country.name
     return _country_catalogue(language).gettext(country.name)
+
+
+def file_iso3(iso3):
+    """The country code as it appears in a download's name: letters and digits only, upper
+    case, XXX when there is none (names like SAFE-progress-report-KEN-2026-05-31.pdf)."""
+    return re.sub(r"[^A-Za-z0-9]", "", iso3 or "").upper() or "XXX"

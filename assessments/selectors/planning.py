@@ -200,7 +200,6 @@ class Programme:
     progress: object  # planning.Progress or None
     adopted: object  # latest PlanVersion or None
     capacity: object  # (Assessment, Score) of the Phase 2 questionnaire, or None
-    indicators: object = None  # see selectors.monitoring.programme_indicators
 
 
 def programme_of(administration, today=None):

@@ -26,6 +26,7 @@ from ..reports import monitoring_charts
 from ..reports.progress_data import build_progress_data, plan_rows
 from ..reports.progress_docx import render_progress_docx
 from ..reports.progress_pdf import plan_sentence, progress_filename, render_progress_pdf
+from .workflow import decide
 
 # Messages for the stable codes of services.record_measurement, in the person's language.
 MEASUREMENT_ERRORS = {
@@ -287,20 +288,13 @@ def review_decide(request, pk):
         messages.error(request, _("The conclusions are too long."))
         return redirect("review_detail", review.pk)
     conclusions = form.cleaned_data["conclusions"]
-    decision = request.POST.get("decision")
-    if decision == "validate":
-        services.validate_review(request.user, review, conclusions)
-        messages.success(request, _("Review validated."))
-    elif decision == "return":
-        try:
-            services.return_review(request.user, review, conclusions)
-        except ValidationError:
-            messages.error(request, _("Say what needs to change before returning it."))
-        else:
-            messages.success(request, _("Returned to the administration for changes."))
-    else:
-        return HttpResponse(_("Unknown decision."), status=400)
-    return redirect("review_detail", review.pk)
+    return decide(
+        request,
+        validate=lambda: services.validate_review(request.user, review, conclusions),
+        send_back=lambda: services.return_review(request.user, review, conclusions),
+        validated=_("Review validated."),
+        then=("review_detail", review.pk),
+    )
 
 
 @login_required

@@ -46,19 +46,33 @@ def review(request, pk):
         messages.error(request, _("The comment is too long."))
         return redirect("assessment_detail", assessment.pk)
     comment = form.cleaned_data["comment"]
-    if request.POST.get("decision") == "validate":
-        services.validate(request.user, assessment, comment)
-        messages.success(request, _("Assessment validated."))
-    elif request.POST.get("decision") == "return":
+    return decide(
+        request,
+        validate=lambda: services.validate(request.user, assessment, comment),
+        send_back=lambda: services.return_for_changes(request.user, assessment, comment),
+        validated=_("Assessment validated."),
+        then=("assessment_detail", assessment.pk),
+    )
+
+
+def decide(request, validate, send_back, validated, then):
+    """A reviewer's decision from the form (an assessment's or a monitoring review's):
+    "validate", or "return" (refused by `send_back` with ValidationError when nothing says
+    what to change); anything else is a 400. Then back to the page `then` names."""
+    decision = request.POST.get("decision")
+    if decision == "validate":
+        validate()
+        messages.success(request, validated)
+    elif decision == "return":
         try:
-            services.return_for_changes(request.user, assessment, comment)
+            send_back()
         except ValidationError:
             messages.error(request, _("Say what needs to change before returning it."))
         else:
             messages.success(request, _("Returned to the administration for changes."))
     else:
         return HttpResponse(_("Unknown decision."), status=400)
-    return redirect("assessment_detail", assessment.pk)
+    return redirect(*then)
 
 
 @login_required
