@@ -7,15 +7,19 @@ the bar's outline (late: thick dark outline; at risk: dashed outline; done: hatc
 fill), so a grey print still reads. Actions without both dates are listed under the chart.
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from . import charts
+from .cache import RENDERER_VERSION
 from .charts import LABEL_SIZE, SMALL_SIZE, WIDTH
 from .figures import Figure
 from .styles import INK, MUTED, NAVY, ZEBRA, fonts
@@ -166,7 +170,7 @@ def bars_of(view_areas):
         for a in group.actions:
             if a.start_date and a.due_date:
                 state = a.health.state if a.health.state in STATE_COLOURS else "on_track"
-                milestones = tuple((m.due_date, m.done) for m in a.milestones.all())
+                milestones = _marks(a)
                 bars.append(Bar(f"{a.reference} {a.title}", a.start_date, a.due_date, state,
                                 milestones))  # fmt: skip
             else:
@@ -174,6 +178,15 @@ def bars_of(view_areas):
         title = group.focus_area.tr("title") if group.focus_area else _("Other actions")
         groups.append((title, bars))
     return groups, unscheduled
+
+
+def _marks(action):
+    """(date, done) of an action's milestones: a plan-page row carries them, a model instance
+    has them prefetched."""
+    marks = getattr(action, "milestone_marks", None)
+    if marks is None:
+        marks = tuple((m.due_date, m.done) for m in action.milestones.all())
+    return marks
 
 
 def describe(groups, today):
@@ -196,3 +209,23 @@ def timeline_figure(view, title=None):
         return None
     title = title if title is not None else _("Timeline of the plan")
     return Figure(timeline_chart(groups, view.today, title), title, describe(groups, view.today))
+
+
+def timeline_svg(view):
+    """The plan page's timeline as inline SVG, or None when no action has both dates.
+
+    Building the drawing costs more than the rest of the page with a long plan, and the chart
+    only changes when what it draws does: it is drawn once per content. The key is a digest of
+    every bar (dates, state, milestones, label), today, the language and the chart code, so an
+    edited plan, a new day or a donor's narrower view never gets another's chart."""
+    groups, _unscheduled = bars_of(view.areas)
+    if not any(bars for _a, bars in groups):
+        return None
+    content = repr((groups, view.today, get_language(), RENDERER_VERSION))
+    key = "plan-timeline-svg:" + hashlib.sha256(content.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:  # the title and the description follow from what the key holds
+        title, description = _("Timeline of the plan"), describe(groups, view.today)
+        svg = charts._render_svg(timeline_chart(groups, view.today, title), title, description)
+        cache.set(key, svg, charts.SVG_CACHE_SECONDS)
+    return svg

@@ -1,7 +1,8 @@
 """Read side of the implementation plan and the programme page, with their queries planned.
 
-Every page and document reads a plan through `plan_view`: a fixed number of queries whatever
-the number of actions, each action carrying its health (see `assessments.planning.health`).
+The documents read a plan through `plan_view`, the plan page through `plan_page.plan_page`
+(plain rows): a fixed number of queries whatever the number of actions, each action carrying
+its health (see `assessments.planning.health`).
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions, planning, scoring
 from ..models import Action, Assessment, Milestone, Phase, Plan, ProgressNote, Question
-from .assessments import scoring_answers, scoring_records
+from .scored import results_of
 
 
 @dataclass
@@ -100,7 +101,7 @@ def plan_view(plan, user=None, today=None, with_gaps=True):
     return PlanView(
         plan=plan,
         actions=actions,
-        areas=_by_area(live),
+        areas=by_area(live),
         dropped=[a for a in actions if a.status == Action.Status.DROPPED],
         progress=planning.progress((a.status, a.health.state) for a in actions),
         gaps=gaps,
@@ -110,7 +111,8 @@ def plan_view(plan, user=None, today=None, with_gaps=True):
     )
 
 
-def _by_area(actions):
+def by_area(actions):
+    """[AreaGroup] of the actions, in focus-area order, keeping their order within an area."""
     groups = {}
     for a in actions:
         key = a.focus_area.order if a.focus_area else 10_000
@@ -123,18 +125,24 @@ def _gap_traces(plan, live_actions):
 
     Scores from plain records and loads as model instances only the questions that are gaps
     (with the standards the report names): most of a questionnaire is no gap."""
-    if plan.baseline_id is None:
+    gaps = scored_gaps(plan)
+    if not gaps:
         return []
-    results = scoring.score_assessment(
-        scoring_records(plan.baseline), scoring_answers([plan.baseline_id])[plan.baseline_id]
-    )
     by_id = Question.objects.select_related("focus_area").prefetch_related("standards")
-    by_id = by_id.in_bulk([g.question.id for g in results.gaps])
+    by_id = by_id.in_bulk([g.question.id for g in gaps])
     closing = {}
     for a in live_actions:
         for q in a.questions.all():
             closing.setdefault(q.pk, []).append(a)
-    return [GapTrace(by_id[g.question.id], g, closing.get(g.question.id, [])) for g in results.gaps]
+    return [GapTrace(by_id[g.question.id], g, closing.get(g.question.id, [])) for g in gaps]
+
+
+def scored_gaps(plan):
+    """The gaps (`scoring.Gap`) of the plan's baseline, highest priority first (see
+    `scored.results_of`)."""
+    if plan.baseline_id is None:
+        return []
+    return results_of([plan.baseline])[plan.baseline_id].gaps
 
 
 def plan_of(administration_id):
@@ -223,8 +231,7 @@ def programme_of(administration, today=None):
     scores = _overall_scores(list(scored.values()))  # the baseline is often the latest too
     progress, adopted, first_version = None, None, None
     if plan is not None:
-        actions = with_health(_actions_for_progress(plan), today)
-        progress = planning.progress((a.status, a.health.state) for a in actions)
+        progress = planning.progress(_action_states(plan, today))
         versions = list(plan.versions.order_by("number"))
         adopted = versions[-1] if versions else None
         first_version = versions[0] if versions else None
@@ -247,11 +254,18 @@ def programme_of(administration, today=None):
     )
 
 
-def _actions_for_progress(plan):
-    """The plan's actions with just their milestones: all the programme's progress bar needs
-    (two queries; `plan_actions` also loads gaps, standards and notes the page does not show)."""
-    milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id"))
-    return list(Action.objects.filter(plan=plan).prefetch_related(milestones))
+def _action_states(plan, today):
+    """(status, health state) of each of the plan's actions: all the programme's progress bar
+    needs, from plain values (two queries, no model instance)."""
+    marks = {}
+    milestones = Milestone.objects.filter(action__plan=plan).order_by("due_date", "id")
+    for action_id, due, done in milestones.values_list("action_id", "due_date", "done"):
+        marks.setdefault(action_id, []).append((due, done))
+    actions = Action.objects.filter(plan=plan).order_by()
+    return [
+        (status, planning.health(status, due, marks.get(pk, ()), today, start).state)
+        for pk, status, due, start in actions.values_list("pk", "status", "due_date", "start_date")
+    ]
 
 
 def _phase_steps(phase1, validated1, plan, first_version, progress, phase3):
@@ -275,16 +289,8 @@ def _phase_steps(phase1, validated1, plan, first_version, progress, phase3):
 
 
 def _overall_scores(assessments):
-    """{assessment id: overall Score} for a few assessments (two queries per questionnaire)."""
-    result = {}
-    answers = scoring_answers([a.pk for a in assessments])
-    questionnaires = {}
-    for a in assessments:
-        key = (a.framework_id, a.phase_id)
-        if key not in questionnaires:
-            questionnaires[key] = scoring_records(a)
-        result[a.pk] = scoring.score_assessment(questionnaires[key], answers[a.pk]).overall
-    return result
+    """{assessment id: overall Score} for a few assessments (see `scored.results_of`)."""
+    return {pk: results.overall for pk, results in results_of(assessments).items()}
 
 
 def action_detail(pk):

@@ -16,6 +16,7 @@ from .. import permissions, plan_forms, planning, services
 from ..models import Assessment, Milestone
 from ..permissions import PlanAction
 from ..reports import plan_charts
+from ..selectors import plan_page as page_selectors
 from ..selectors import planning as plan_selectors
 
 
@@ -56,11 +57,11 @@ def propose(request, administration_id):
 def plan_page(request, pk):
     """The plan by focus area and priority, late and at-risk first to the eye, traceability."""
     plan = permissions.get_plan_for(request.user, pk)
-    view = plan_selectors.plan_view(plan, request.user)
+    view = page_selectors.plan_page(plan, request.user)
     context = {
         "plan": plan,
         "view": view,
-        "timeline": plan_charts.timeline_figure(view),
+        "timeline_svg": plan_charts.timeline_svg(view),
         "may_edit": permissions.can_on_plan(request.user, PlanAction.EDIT, plan),
         "may_adopt": permissions.can_on_plan(request.user, PlanAction.ADOPT, plan),
         "full_view": permissions.can_on_plan(request.user, PlanAction.VIEW, plan),
