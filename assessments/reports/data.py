@@ -232,19 +232,21 @@ class ReportData:
         return [finding for area in self.focus_areas for finding in area.findings]
 
 
-def build_report_data(assessment, viewer=None):
+def build_report_data(assessment, viewer=None, document=True):
     """Read and score one assessment for its report. About 15 queries, whatever its size.
 
     With `viewer`, comparisons only use earlier assessments that person may see (a donor: those
-    shared with donors)."""
+    shared with donors). `document=False` (the results page) leaves out what only the
+    documents print: evidence, the review and its people, the profile, costs and the
+    standards' references (`context.fill`); every figure stays the same."""
     assessment = Assessment.objects.select_related(
         "administration__region", "framework", "phase"
     ).get(pk=assessment.pk)
     trend, questions = selectors.trend_of(assessment, viewer)
     results = trend[-1][1]
-    answers = _answers(assessment)
+    answers = _answers(assessment, document)
     earlier = _earlier(trend, assessment)
-    findings = {pk: _finding(q, answers.get(pk)) for pk, q in questions.items()}
+    findings = {pk: _finding(q, answers.get(pk), document) for pk, q in questions.items()}
     data = _header(assessment, results)
     data.focus_areas = _areas(assessment, questions, findings, results, earlier)
     data.pillars = _pillars(assessment, results, earlier)
@@ -271,7 +273,8 @@ def build_report_data(assessment, viewer=None):
             data.readiness_baseline_label = _assessment_label(readiness[0])
             data.readiness_baseline_index = readiness[1].overall
     _phase_sections(data, assessment, questions, answers, trend)
-    context.fill(data, assessment, answers)
+    if document:
+        context.fill(data, assessment, answers)
     return data
 
 
@@ -331,15 +334,13 @@ def band_name(code):
     return names.get(code, BAND_NAMES.get(code, "")) if code else _("Not scored")
 
 
-def _answers(assessment):
-    """{question id: Answer} with evidence, in two queries."""
-    evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
-    return {
-        a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment)
-        .select_related("updated_by")
-        .prefetch_related(evidence)
-    }
+def _answers(assessment, document=True):
+    """{question id: Answer}; for a document with evidence and who answered (two queries)."""
+    answers = Answer.objects.filter(assessment=assessment)
+    if document:
+        evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
+        answers = answers.select_related("updated_by").prefetch_related(evidence)
+    return {a.question_id: a for a in answers}
 
 
 def _earlier(trend, assessment):
@@ -411,13 +412,13 @@ def _rejected_not_applicable(questions, answers):
 # Findings ---------------------------------------------------------------------------------
 
 
-def _finding(question, answer):
+def _finding(question, answer, document=True):
     finding = Finding(
         code=question.code,
         text=question.tr("text"),
         answer_type=question.answer_type,
         mandatory=question.mandatory,
-        standards=tuple(s.code for s in sorted(question.standards.all(), key=lambda s: s.order)),
+        standards=question.standard_codes,
         target=target_text(question, answer),
         weight=float(question.weight),
         target_score=target_score(question, answer),
@@ -429,7 +430,8 @@ def _finding(question, answer):
     finding.na_justification = answer.na_justification.strip()
     finding.comment = answer.comment.strip()
     finding.support = _support_label(answer.support_needed) if answer.support_needed else ""
-    finding.evidence = [_evidence(item) for item in answer.evidence.all()]
+    if document:
+        finding.evidence = [_evidence(item) for item in answer.evidence.all()]
     if not answer.not_applicable:
         _read_value(finding, question, answer)
     else:
@@ -699,7 +701,7 @@ def _action(question, answer):
         target=target_text(question, answer),
         support=_support_label(answer.support_needed) if answer and answer.support_needed else "",
         comment=answer.comment.strip() if answer else "",
-        standards=tuple(s.code for s in question.standards.all()),
+        standards=question.standard_codes,
     )
 
 

@@ -9,6 +9,7 @@ from ..models import (
     Answer,
     Assessment,
     EditionMapping,
+    FocusArea,
     Framework,
     Phase,
     Question,
@@ -139,36 +140,53 @@ def answers_by_question(assessment):
 
 
 def scoring_questions(assessment):
-    """The questionnaire as scoring records, plus {id: Question} (two queries)."""
-    questions = (
+    """The questionnaire as scoring records, plus {id: Question} (three queries).
+
+    Each Question comes with its focus area and `standard_codes`, its standards' codes in
+    order (what reports print); its `standards` are not prefetched, and `na_reasons` is
+    deferred: building a Standard and a Pillar instance per link, and a focus area per
+    question, cost most of the results page."""
+    questions = list(
         Question.objects.filter(
             framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
         )
-        .select_related("focus_area")
-        .prefetch_related("standards__pillar")
         .order_by("focus_area__order", "order")
+        .defer("na_reasons")
     )
+    focus_areas = {
+        fa.pk: fa for fa in FocusArea.objects.filter(framework_id=assessment.framework_id)
+    }
+    links = _standard_links([q.pk for q in questions])
     records, by_id = [], {}
     for q in questions:
-        standards = sorted(q.standards.all(), key=lambda s: s.order)
+        q.focus_area = focus_areas[q.focus_area_id]  # one instance per area, not per question
+        pairs = links.get(q.pk, ())
+        q.standard_codes = tuple(code for code, _pillar in pairs)
         records.append(
             scoring.QuestionData(
                 id=q.pk,
                 code=q.code,
                 focus_area=q.focus_area.code,
-                standards=tuple(s.code for s in standards),
-                pillars=tuple(dict.fromkeys(s.pillar.code for s in standards)),
-                answer_type=q.answer_type,
-                weight=q.weight,
-                target=q.target,
-                better=q.better,
-                mandatory=q.mandatory,
-                na_allowed=q.na_allowed,
-                assesses_standards=q.assesses_standards,
+                standards=q.standard_codes,
+                pillars=tuple(dict.fromkeys(pillar for _code, pillar in pairs)),
+                **{name: getattr(q, name) for name in SCORING_FIELDS},
             )
         )
         by_id[q.pk] = q
     return records, by_id
+
+
+def _standard_links(question_ids):
+    """{question id: [(standard code, pillar code)]}, standards in order (one query)."""
+    links = (
+        Question.standards.through.objects.filter(question_id__in=question_ids)
+        .order_by("standard__framework", "standard__order", "standard__code")
+        .values_list("question_id", "standard__code", "standard__pillar__code")
+    )
+    standards = {}
+    for question_id, code, pillar in links:
+        standards.setdefault(question_id, []).append((code, pillar))
+    return standards
 
 
 SCORING_FIELDS = (
@@ -182,33 +200,38 @@ def scoring_records(assessment):
     The same records as `scoring_questions` for pages that score but show no question: building
     Question and Standard instances costs most of a scoring, and a page scoring two or three
     assessments (the programme page) paid it for each questionnaire."""
-    rows = (
-        Question.objects.filter(
-            framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
-        )
+    pair = (assessment.framework_id, assessment.phase_id)
+    return questionnaire_records({pair}).get(pair, [])
+
+
+def questionnaire_records(pairs):
+    """{(framework id, phase id): [QuestionData]} for several questionnaires, in questionnaire
+    order (two queries whatever their number; none without pairs)."""
+    if not pairs:
+        return {}
+    condition = Q()
+    for framework_id, phase_id in pairs:
+        condition |= Q(framework_id=framework_id, phase_id=phase_id)
+    rows = list(
+        Question.objects.filter(condition, retired=False)
         .order_by("focus_area__order", "order")
-        .values("id", "code", "focus_area__code", *SCORING_FIELDS)
+        .values("id", "code", "framework_id", "phase_id", "focus_area__code", *SCORING_FIELDS)
     )
-    rows = list(rows)
-    links = (
-        Question.standards.through.objects.filter(question_id__in=[r["id"] for r in rows])
-        .order_by("standard__framework", "standard__order", "standard__code")
-        .values_list("question_id", "standard__code", "standard__pillar__code")
-    )
-    standards = {}
-    for question_id, code, pillar in links:
-        standards.setdefault(question_id, []).append((code, pillar))
-    return [
-        scoring.QuestionData(
-            id=r["id"],
-            code=r["code"],
-            focus_area=r["focus_area__code"],
-            standards=tuple(code for code, _pillar in standards.get(r["id"], [])),
-            pillars=tuple(dict.fromkeys(pillar for _code, pillar in standards.get(r["id"], []))),
-            **{name: r[name] for name in SCORING_FIELDS},
+    standards = _standard_links([r["id"] for r in rows])
+    records = {pair: [] for pair in pairs}
+    for r in rows:
+        pairs_of = standards.get(r["id"], ())
+        records[(r["framework_id"], r["phase_id"])].append(
+            scoring.QuestionData(
+                id=r["id"],
+                code=r["code"],
+                focus_area=r["focus_area__code"],
+                standards=tuple(code for code, _pillar in pairs_of),
+                pillars=tuple(dict.fromkeys(pillar for _code, pillar in pairs_of)),
+                **{name: r[name] for name in SCORING_FIELDS},
+            )
         )
-        for r in rows
-    ]
+    return records
 
 
 def scoring_answers(assessments):
@@ -217,21 +240,39 @@ def scoring_answers(assessments):
     An N/A counts as such only with a justification (as `Answer.is_answered`); an answer is
     validated when a reviewer validated its assessment, backed by evidence when it has any."""
     result = {getattr(a, "pk", a): [] for a in assessments}
-    rows = Answer.objects.filter(assessment_id__in=result).annotate(
-        n_evidence=Count("evidence"), assessment_status=F("assessment__status")
-    )
-    for a in rows:
-        result[a.assessment_id].append(
+    rows = (
+        Answer.objects.filter(assessment_id__in=result)
+        .annotate(n_evidence=Count("evidence"), assessment_status=F("assessment__status"))
+        .values_list(
+            "assessment_id", "question_id", "maturity", "yes_no", "number", "not_applicable",
+            "na_justification", "support_needed", "target", "n_evidence", "assessment_status",
+        )
+    )  # fmt: skip
+    validated = Assessment.Status.VALIDATED
+    for (
+        pk,
+        question,
+        maturity,
+        yes_no,
+        number,
+        na,
+        why,
+        support,
+        target,
+        n_evidence,
+        status,
+    ) in rows:
+        result[pk].append(
             scoring.AnswerData(
-                question_id=a.question_id,
-                maturity=a.maturity,
-                yes_no=a.yes_no,
-                number=None if a.number is None else float(a.number),
-                not_applicable=a.not_applicable and bool(a.na_justification.strip()),
-                support_needed=a.support_needed,
-                target=a.target,
-                evidence=a.n_evidence > 0,
-                validated=a.assessment_status == Assessment.Status.VALIDATED,
+                question_id=question,
+                maturity=maturity,
+                yes_no=yes_no,
+                number=None if number is None else float(number),
+                not_applicable=na and bool(why.strip()),
+                support_needed=support,
+                target=target,
+                evidence=n_evidence > 0,
+                validated=status == validated,
             )
         )
     return result

@@ -24,7 +24,7 @@ from ..reports.word import DOCX_TYPE, render_word
 def results(request, pk):
     """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
     assessment = permissions.get_assessment_for(request.user, pk)
-    data = build_report_data(assessment, viewer=request.user)
+    data = build_report_data(assessment, viewer=request.user, document=False)
     context = {
         "assessment": assessment,
         "data": data,
