@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import scoring, selectors
+from .. import counting, scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
 from ..phase_results import phase_index_label, phase_report_title, phase_result_label, phase_slug
 from . import context
@@ -226,6 +226,8 @@ class ReportData:
     costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
     standard_notes: list = field(default_factory=list)  # context.StandardNote
     carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
+    # answered / N/A / applicable as every page counts them (counting.py, docs/scoring.md)
+    counts: counting.Counts = field(default_factory=counting.Counts)
 
     @property
     def findings(self):
@@ -256,9 +258,11 @@ def build_report_data(assessment, viewer=None, document=True):
     data.trend = _trend(trend, data.focus_areas)
     shared = next((a.shared for a, _r in trend if a.shared is not None), None)
     data.trend_basis = comparison_basis(shared) if shared else ""
-    data.answered = sum(f.answered for f in findings.values())
-    data.total = len(findings)
-    data.carried_over_unconfirmed = sum(1 for a in answers.values() if a.carried_over_from_id)
+    data.counts = counting.count(questions.values(), answers)
+    data.answered = data.counts.answered
+    data.total = data.counts.total
+    data.missing_mandatory = data.counts.mandatory_left
+    data.carried_over_unconfirmed = data.counts.carried_over
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])
@@ -413,13 +417,15 @@ def _rejected_not_applicable(questions, answers):
 
 
 def _finding(question, answer, document=True):
+    """A question with its answer as the documents print it; for the results page
+    (`document=False`), only what its figures count: answered, N/A, the target score."""
     finding = Finding(
         code=question.code,
-        text=question.tr("text"),
+        text=question.tr("text") if document else "",
         answer_type=question.answer_type,
         mandatory=question.mandatory,
         standards=question.standard_codes,
-        target=target_text(question, answer),
+        target=target_text(question, answer) if document else "",
         weight=float(question.weight),
         target_score=target_score(question, answer),
     )
@@ -427,11 +433,12 @@ def _finding(question, answer, document=True):
         return finding
     finding.answered = answer.is_answered_for(question)
     finding.not_applicable = answer.not_applicable
+    if not document:
+        return finding
     finding.na_justification = answer.na_justification.strip()
     finding.comment = answer.comment.strip()
     finding.support = _support_label(answer.support_needed) if answer.support_needed else ""
-    if document:
-        finding.evidence = [_evidence(item) for item in answer.evidence.all()]
+    finding.evidence = [_evidence(item) for item in answer.evidence.all()]
     if not answer.not_applicable:
         _read_value(finding, question, answer)
     else:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, F, Prefetch, Q
 
-from .. import permissions, scoring
+from .. import counting, permissions, scoring
 from ..models import (
     Answer,
     Assessment,
@@ -16,15 +16,22 @@ from ..models import (
     QuestionMapping,
 )
 
-ANSWERED = Q(answers__not_applicable=False) & (
-    Q(answers__maturity__isnull=False)
-    | Q(answers__yes_no__isnull=False)
-    | Q(answers__number__isnull=False)
-    | ~Q(answers__text="")
-) | (
-    Q(answers__not_applicable=True)
-    & ~Q(answers__na_justification="")
-    & Q(answers__question__na_allowed=True)
+# `counting.is_done` in SQL, for lists that count many assessments' answers at once: a usable
+# value on an answer not ticked N/A, or N/A with a reason where the question allows it; answers
+# to retired questions count nowhere. Blank means whitespace only, as `str.strip()` says.
+ANSWERED = Q(answers__question__retired=False) & (
+    Q(answers__not_applicable=False)
+    & (
+        Q(answers__maturity__isnull=False)
+        | Q(answers__yes_no__isnull=False)
+        | Q(answers__number__isnull=False)
+        | Q(answers__text__regex=r"\S")
+    )
+    | (
+        Q(answers__not_applicable=True)
+        & Q(answers__na_justification__regex=r"\S")
+        & Q(answers__question__na_allowed=True)
+    )
 )
 
 
@@ -66,35 +73,39 @@ def questions_of(assessment, focus_area=None):
 
 
 def completion_by_focus_area(assessment):
-    """Per focus area: questions, answered, mandatory left. Two queries whatever the size."""
+    """Per focus area: questions, answered, mandatory left, percent, and its `counting.Counts`
+    (`counts`). Two queries whatever the size."""
     questions = list(questions_of(assessment).only("id", "mandatory", "na_allowed", "focus_area"))
     answers = answers_by_question(assessment)
     sections = {}
     for question in questions:
         fa = question.focus_area
-        row = sections.setdefault(
-            fa.pk, {"focus_area": fa, "total": 0, "answered": 0, "mandatory_left": 0}
-        )
-        row["total"] += 1
-        answer = answers.get(question.pk)
-        if answer is not None and answer.is_answered_for(question):
-            row["answered"] += 1
-        elif question.mandatory:
-            row["mandatory_left"] += 1
+        row = sections.setdefault(fa.pk, {"focus_area": fa, "counts": counting.Counts()})
+        row["counts"].add(question, answers.get(question.pk))
     rows = list(sections.values())
     for row in rows:
-        row["percent"] = round(100 * row["answered"] / row["total"]) if row["total"] else 0
+        counts = row["counts"]
+        row.update(
+            total=counts.total,
+            answered=counts.answered,
+            mandatory_left=counts.mandatory_left,
+            percent=counts.percent,
+        )
     return rows
 
 
 def overall_completion(rows):
-    total = sum(r["total"] for r in rows)
-    answered = sum(r["answered"] for r in rows)
+    """The sections' counts added up (`completion_by_focus_area`)."""
+    total = counting.Counts()
+    for row in rows:
+        for name, value in vars(row["counts"]).items():
+            setattr(total, name, getattr(total, name) + value)
     return {
-        "total": total,
-        "answered": answered,
-        "mandatory_left": sum(r["mandatory_left"] for r in rows),
-        "percent": round(100 * answered / total) if total else 0,
+        "total": total.total,
+        "answered": total.answered,
+        "mandatory_left": total.mandatory_left,
+        "percent": total.percent,
+        "counts": total,
     }
 
 
@@ -120,22 +131,24 @@ def default_framework():
 
 
 def missing_mandatory(assessment):
-    """Mandatory questions without an answer (or with an N/A the content does not allow, or
-    without a justification), in order."""
+    """Mandatory questions not answered (`counting.is_done`: an N/A the content does not
+    allow, or without its reason, is not), in order."""
     answers = answers_by_question(assessment)
     return [
         q
         for q in questions_of(assessment).filter(mandatory=True)
-        if not (q.pk in answers and answers[q.pk].is_answered_for(q))
+        if not counting.is_done(answers.get(q.pk), q)
     ]
 
 
 def answers_by_question(assessment):
-    """Just what completion needs of each answer, keyed by question id (one query)."""
+    """Just what counting needs of each answer, keyed by question id (one query)."""
     fields = ["question_id", "maturity", "yes_no", "number", "text", "not_applicable"]
     return {
         a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment).only(*fields, "na_justification")
+        for a in Answer.objects.filter(assessment=assessment).only(
+            *fields, "na_justification", "na_rejection", "carried_over_from"
+        )
     }
 
 
@@ -265,9 +278,10 @@ def scoring_answers(assessments):
         result[pk].append(
             scoring.AnswerData(
                 question_id=question,
-                maturity=maturity,
-                yes_no=yes_no,
-                number=None if number is None else float(number),
+                # a value left on an answer ticked N/A does not count (`counting.has_value`)
+                maturity=None if na else maturity,
+                yes_no=None if na else yes_no,
+                number=None if na or number is None else float(number),
                 not_applicable=na and bool(why.strip()),
                 support_needed=support,
                 target=target,
@@ -426,12 +440,14 @@ def gaps_without_support(assessment):
 EXPORT_HEADER = [
     "code", "phase", "focus_area", "standards", "question", "answer_type", "value",
     "not_applicable", "justification", "comment", "support_needed", "target", "evidence",
-    "updated_at", "updated_by",
+    "updated_at", "updated_by", "counts_as", "carried_over",
 ]  # fmt: skip
 
 
 def answer_rows(assessment):
-    """The header, then one row per question with its answer (four queries)."""
+    """The header, then one row per question with its answer (four queries). `counts_as` is
+    how the pages count it (`counting.status`): answered, not_applicable or not_answered;
+    `carried_over` says "yes" while an answer copied from an earlier assessment is unchecked."""
     answers = {
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment)
@@ -470,6 +486,8 @@ def answer_rows(assessment):
                 (a.updated_by.get_full_name() or a.updated_by.username)
                 if a and a.updated_by
                 else "",
+                counting.status(a, q),
+                "yes" if a and a.carried_over_from_id else "",
             ]
         )
     return rows

@@ -82,9 +82,10 @@ def _answers(assessment_ids):
             result[pk].append(
                 scoring.AnswerData(
                     question_id=question,
-                    maturity=maturity,
-                    yes_no=None if yes_no is None else bool(yes_no),
-                    number=None if number is None else float(number),
+                    # a value left on an answer ticked N/A does not count (`counting`)
+                    maturity=None if na else maturity,
+                    yes_no=None if na or yes_no is None else bool(yes_no),
+                    number=None if na or number is None else float(number),
                     # an N/A counts only with its justification, as `Answer.is_answered`
                     not_applicable=bool(na) and bool(why.strip()),
                     support_needed=support,
