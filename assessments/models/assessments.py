@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import counting
 from .content import Framework, Phase, Question
 from .organisations import Administration
 
@@ -126,27 +127,21 @@ class Answer(models.Model):
         return data
 
     def is_answered_for(self, question):
-        """Answered, counting 'not applicable' only where the question allows it."""
-        if self.not_applicable and not question.na_allowed:
-            return False
-        return self.is_answered
+        """Answered, or N/A with its reason where the question allows it: what completion
+        counts (`counting.is_done`, docs/scoring.md "Counting answers")."""
+        return counting.is_done(self, question)
 
     @property
     def na_reason_missing(self):
         """Ticked "not applicable" without saying why yet: a draft, kept, not yet answered."""
-        return self.not_applicable and not self.na_justification.strip()
+        return counting.na_reason_missing(self)
 
     @property
     def is_answered(self):
-        if self.not_applicable:
-            return bool(self.na_justification.strip())
-        return any(
-            (
-                self.maturity is not None,
-                self.yes_no is not None,
-                self.number is not None,
-                bool(self.text.strip()),
-            )
+        """A usable value, or N/A with its reason (whether the question allows N/A is
+        `is_answered_for`'s to say)."""
+        return counting.has_value(self) or (
+            bool(self.not_applicable) and not counting.na_reason_missing(self)
         )
 
 

@@ -92,6 +92,19 @@ def cached_report(assessment, render, kind="pdf", viewer=None):
     return cached(key, lambda: render(assessment, viewer))
 
 
+def cached_page(assessment, viewer, produce):
+    """What `produce()` returns for the results page (its data and charts), once per version of
+    what it shows, language and viewer scope: the reports' key (`report_cache_key`), so an
+    answer, evidence, review or content change gives a new key. A page is cheap enough to
+    build twice at once, so it takes no lock and no render slot."""
+    key = report_cache_key(assessment, "page", viewer)
+    page = cache.get(key)
+    if page is None:
+        page = produce()
+        cache.set(key, page, settings.REPORT_CACHE_SECONDS)
+    return page
+
+
 def cached(key, produce):
     """The value stored under `key`, produced once even when several requests ask at once."""
     document = cache.get(key)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import scoring, selectors
+from .. import counting, scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
 from ..phase_results import phase_index_label, phase_report_title, phase_result_label, phase_slug
 from . import context
@@ -226,25 +226,29 @@ class ReportData:
     costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
     standard_notes: list = field(default_factory=list)  # context.StandardNote
     carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
+    # answered / N/A / applicable as every page counts them (counting.py, docs/scoring.md)
+    counts: counting.Counts = field(default_factory=counting.Counts)
 
     @property
     def findings(self):
         return [finding for area in self.focus_areas for finding in area.findings]
 
 
-def build_report_data(assessment, viewer=None):
+def build_report_data(assessment, viewer=None, document=True):
     """Read and score one assessment for its report. About 15 queries, whatever its size.
 
     With `viewer`, comparisons only use earlier assessments that person may see (a donor: those
-    shared with donors)."""
+    shared with donors). `document=False` (the results page) leaves out what only the
+    documents print: evidence, the review and its people, the profile, costs and the
+    standards' references (`context.fill`); every figure stays the same."""
     assessment = Assessment.objects.select_related(
         "administration__region", "framework", "phase"
     ).get(pk=assessment.pk)
     trend, questions = selectors.trend_of(assessment, viewer)
     results = trend[-1][1]
-    answers = _answers(assessment)
+    answers = _answers(assessment, document)
     earlier = _earlier(trend, assessment)
-    findings = {pk: _finding(q, answers.get(pk)) for pk, q in questions.items()}
+    findings = {pk: _finding(q, answers.get(pk), document) for pk, q in questions.items()}
     data = _header(assessment, results)
     data.focus_areas = _areas(assessment, questions, findings, results, earlier)
     data.pillars = _pillars(assessment, results, earlier)
@@ -254,9 +258,11 @@ def build_report_data(assessment, viewer=None):
     data.trend = _trend(trend, data.focus_areas)
     shared = next((a.shared for a, _r in trend if a.shared is not None), None)
     data.trend_basis = comparison_basis(shared) if shared else ""
-    data.answered = sum(f.answered for f in findings.values())
-    data.total = len(findings)
-    data.carried_over_unconfirmed = sum(1 for a in answers.values() if a.carried_over_from_id)
+    data.counts = counting.count(questions.values(), answers)
+    data.answered = data.counts.answered
+    data.total = data.counts.total
+    data.missing_mandatory = data.counts.mandatory_left
+    data.carried_over_unconfirmed = data.counts.carried_over
     data.evidence = [(f.code, item) for f in data.findings for item in f.evidence]
     if earlier is not None:
         data.earlier_label = _assessment_label(earlier[0])
@@ -271,7 +277,8 @@ def build_report_data(assessment, viewer=None):
             data.readiness_baseline_label = _assessment_label(readiness[0])
             data.readiness_baseline_index = readiness[1].overall
     _phase_sections(data, assessment, questions, answers, trend)
-    context.fill(data, assessment, answers)
+    if document:
+        context.fill(data, assessment, answers)
     return data
 
 
@@ -331,15 +338,13 @@ def band_name(code):
     return names.get(code, BAND_NAMES.get(code, "")) if code else _("Not scored")
 
 
-def _answers(assessment):
-    """{question id: Answer} with evidence, in two queries."""
-    evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
-    return {
-        a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment)
-        .select_related("updated_by")
-        .prefetch_related(evidence)
-    }
+def _answers(assessment, document=True):
+    """{question id: Answer}; for a document with evidence and who answered (two queries)."""
+    answers = Answer.objects.filter(assessment=assessment)
+    if document:
+        evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
+        answers = answers.select_related("updated_by").prefetch_related(evidence)
+    return {a.question_id: a for a in answers}
 
 
 def _earlier(trend, assessment):
@@ -411,14 +416,16 @@ def _rejected_not_applicable(questions, answers):
 # Findings ---------------------------------------------------------------------------------
 
 
-def _finding(question, answer):
+def _finding(question, answer, document=True):
+    """A question with its answer as the documents print it; for the results page
+    (`document=False`), only what its figures count: answered, N/A, the target score."""
     finding = Finding(
         code=question.code,
-        text=question.tr("text"),
+        text=question.tr("text") if document else "",
         answer_type=question.answer_type,
         mandatory=question.mandatory,
-        standards=tuple(s.code for s in sorted(question.standards.all(), key=lambda s: s.order)),
-        target=target_text(question, answer),
+        standards=question.standard_codes,
+        target=target_text(question, answer) if document else "",
         weight=float(question.weight),
         target_score=target_score(question, answer),
     )
@@ -426,6 +433,8 @@ def _finding(question, answer):
         return finding
     finding.answered = answer.is_answered_for(question)
     finding.not_applicable = answer.not_applicable
+    if not document:
+        return finding
     finding.na_justification = answer.na_justification.strip()
     finding.comment = answer.comment.strip()
     finding.support = _support_label(answer.support_needed) if answer.support_needed else ""
@@ -699,7 +708,7 @@ def _action(question, answer):
         target=target_text(question, answer),
         support=_support_label(answer.support_needed) if answer and answer.support_needed else "",
         comment=answer.comment.strip() if answer else "",
-        standards=tuple(s.code for s in question.standards.all()),
+        standards=question.standard_codes,
     )
 
 

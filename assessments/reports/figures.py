@@ -23,6 +23,27 @@ class Figure:
         return charts.to_svg(self.drawing, self.title, self.description)
 
 
+@dataclass
+class Svg:
+    """A figure already drawn as inline SVG: what the results page keeps in its cache."""
+
+    svg: str
+
+
+def page_figures(data):
+    """The results page's charts as SVG: radar, pillar_chart, standard_charts, trend."""
+
+    def drawn(figure):
+        return None if figure is None else Svg(figure.svg())
+
+    return {
+        "radar": drawn(focus_area_radar(data)),
+        "pillar_chart": drawn(pillar_bars(data)),
+        "standard_charts": [(p, drawn(standard_bars(data, p))) for p in data.pillars],
+        "trend": drawn(trend_lines(data)),
+    }
+
+
 def _value(score):
     return score.value if score else None
 

@@ -138,9 +138,9 @@ class SummarySections:
         count = ngettext(
             "%(n)s of %(total)s question answered not applicable.",
             "%(n)s of %(total)s questions answered not applicable.",
-            len(rows),
+            self.data.counts.not_applicable,
         ) % {
-            "n": len(rows),
+            "n": self.data.counts.not_applicable,  # accepted ones; the table lists all
             "total": self.data.total,
         }
         story.append(b.para(count, "BodySpaced"))

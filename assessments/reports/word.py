@@ -216,9 +216,9 @@ class WordReport:
                 ngettext(
                     "%(n)s of %(total)s question answered not applicable.",
                     "%(n)s of %(total)s questions answered not applicable.",
-                    len(na_rows),
+                    d.counts.not_applicable,
                 )
-                % {"n": len(na_rows), "total": d.total}
+                % {"n": d.counts.not_applicable, "total": d.total}  # accepted; the table: all
             )
             self.table(not_applicable_header(), na_rows)
         else:

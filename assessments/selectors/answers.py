@@ -8,7 +8,7 @@ from ..models import Answer, AnswerChange, Question, ReviewNote
 def na_reasons_missing(assessment):
     """How many answers are ticked N/A without a reason yet (drafts, not answered)."""
     return (
-        Answer.objects.filter(assessment=assessment, not_applicable=True)
+        Answer.objects.filter(assessment=assessment, not_applicable=True, question__retired=False)
         .filter(na_justification__regex=r"^\s*$")
         .count()
     )
@@ -16,8 +16,10 @@ def na_reasons_missing(assessment):
 
 def carried_over_unconfirmed(assessment):
     """How many answers were copied from an earlier assessment and not yet confirmed or
-    changed (one query)."""
-    return Answer.objects.filter(assessment=assessment, carried_over_from__isnull=False).count()
+    changed (one query); answers to retired questions count nowhere (`counting`)."""
+    return Answer.objects.filter(
+        assessment=assessment, carried_over_from__isnull=False, question__retired=False
+    ).count()
 
 
 def questions_with_notes(assessment):

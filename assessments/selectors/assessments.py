@@ -4,26 +4,34 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, F, Prefetch, Q
 
-from .. import permissions, scoring
+from .. import counting, permissions, scoring
 from ..models import (
     Answer,
     Assessment,
     EditionMapping,
+    FocusArea,
     Framework,
     Phase,
     Question,
     QuestionMapping,
 )
 
-ANSWERED = Q(answers__not_applicable=False) & (
-    Q(answers__maturity__isnull=False)
-    | Q(answers__yes_no__isnull=False)
-    | Q(answers__number__isnull=False)
-    | ~Q(answers__text="")
-) | (
-    Q(answers__not_applicable=True)
-    & ~Q(answers__na_justification="")
-    & Q(answers__question__na_allowed=True)
+# `counting.is_done` in SQL, for lists that count many assessments' answers at once: a usable
+# value on an answer not ticked N/A, or N/A with a reason where the question allows it; answers
+# to retired questions count nowhere. Blank means whitespace only, as `str.strip()` says.
+ANSWERED = Q(answers__question__retired=False) & (
+    Q(answers__not_applicable=False)
+    & (
+        Q(answers__maturity__isnull=False)
+        | Q(answers__yes_no__isnull=False)
+        | Q(answers__number__isnull=False)
+        | Q(answers__text__regex=r"\S")
+    )
+    | (
+        Q(answers__not_applicable=True)
+        & Q(answers__na_justification__regex=r"\S")
+        & Q(answers__question__na_allowed=True)
+    )
 )
 
 
@@ -65,35 +73,39 @@ def questions_of(assessment, focus_area=None):
 
 
 def completion_by_focus_area(assessment):
-    """Per focus area: questions, answered, mandatory left. Two queries whatever the size."""
+    """Per focus area: questions, answered, mandatory left, percent, and its `counting.Counts`
+    (`counts`). Two queries whatever the size."""
     questions = list(questions_of(assessment).only("id", "mandatory", "na_allowed", "focus_area"))
     answers = answers_by_question(assessment)
     sections = {}
     for question in questions:
         fa = question.focus_area
-        row = sections.setdefault(
-            fa.pk, {"focus_area": fa, "total": 0, "answered": 0, "mandatory_left": 0}
-        )
-        row["total"] += 1
-        answer = answers.get(question.pk)
-        if answer is not None and answer.is_answered_for(question):
-            row["answered"] += 1
-        elif question.mandatory:
-            row["mandatory_left"] += 1
+        row = sections.setdefault(fa.pk, {"focus_area": fa, "counts": counting.Counts()})
+        row["counts"].add(question, answers.get(question.pk))
     rows = list(sections.values())
     for row in rows:
-        row["percent"] = round(100 * row["answered"] / row["total"]) if row["total"] else 0
+        counts = row["counts"]
+        row.update(
+            total=counts.total,
+            answered=counts.answered,
+            mandatory_left=counts.mandatory_left,
+            percent=counts.percent,
+        )
     return rows
 
 
 def overall_completion(rows):
-    total = sum(r["total"] for r in rows)
-    answered = sum(r["answered"] for r in rows)
+    """The sections' counts added up (`completion_by_focus_area`)."""
+    total = counting.Counts()
+    for row in rows:
+        for name, value in vars(row["counts"]).items():
+            setattr(total, name, getattr(total, name) + value)
     return {
-        "total": total,
-        "answered": answered,
-        "mandatory_left": sum(r["mandatory_left"] for r in rows),
-        "percent": round(100 * answered / total) if total else 0,
+        "total": total.total,
+        "answered": total.answered,
+        "mandatory_left": total.mandatory_left,
+        "percent": total.percent,
+        "counts": total,
     }
 
 
@@ -119,56 +131,75 @@ def default_framework():
 
 
 def missing_mandatory(assessment):
-    """Mandatory questions without an answer (or with an N/A the content does not allow, or
-    without a justification), in order."""
+    """Mandatory questions not answered (`counting.is_done`: an N/A the content does not
+    allow, or without its reason, is not), in order."""
     answers = answers_by_question(assessment)
     return [
         q
         for q in questions_of(assessment).filter(mandatory=True)
-        if not (q.pk in answers and answers[q.pk].is_answered_for(q))
+        if not counting.is_done(answers.get(q.pk), q)
     ]
 
 
 def answers_by_question(assessment):
-    """Just what completion needs of each answer, keyed by question id (one query)."""
+    """Just what counting needs of each answer, keyed by question id (one query)."""
     fields = ["question_id", "maturity", "yes_no", "number", "text", "not_applicable"]
     return {
         a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment).only(*fields, "na_justification")
+        for a in Answer.objects.filter(assessment=assessment).only(
+            *fields, "na_justification", "na_rejection", "carried_over_from"
+        )
     }
 
 
 def scoring_questions(assessment):
-    """The questionnaire as scoring records, plus {id: Question} (two queries)."""
-    questions = (
+    """The questionnaire as scoring records, plus {id: Question} (three queries).
+
+    Each Question comes with its focus area and `standard_codes`, its standards' codes in
+    order (what reports print); its `standards` are not prefetched, and `na_reasons` is
+    deferred: building a Standard and a Pillar instance per link, and a focus area per
+    question, cost most of the results page."""
+    questions = list(
         Question.objects.filter(
             framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
         )
-        .select_related("focus_area")
-        .prefetch_related("standards__pillar")
         .order_by("focus_area__order", "order")
+        .defer("na_reasons")
     )
+    focus_areas = {
+        fa.pk: fa for fa in FocusArea.objects.filter(framework_id=assessment.framework_id)
+    }
+    links = _standard_links([q.pk for q in questions])
     records, by_id = [], {}
     for q in questions:
-        standards = sorted(q.standards.all(), key=lambda s: s.order)
+        q.focus_area = focus_areas[q.focus_area_id]  # one instance per area, not per question
+        pairs = links.get(q.pk, ())
+        q.standard_codes = tuple(code for code, _pillar in pairs)
         records.append(
             scoring.QuestionData(
                 id=q.pk,
                 code=q.code,
                 focus_area=q.focus_area.code,
-                standards=tuple(s.code for s in standards),
-                pillars=tuple(dict.fromkeys(s.pillar.code for s in standards)),
-                answer_type=q.answer_type,
-                weight=q.weight,
-                target=q.target,
-                better=q.better,
-                mandatory=q.mandatory,
-                na_allowed=q.na_allowed,
-                assesses_standards=q.assesses_standards,
+                standards=q.standard_codes,
+                pillars=tuple(dict.fromkeys(pillar for _code, pillar in pairs)),
+                **{name: getattr(q, name) for name in SCORING_FIELDS},
             )
         )
         by_id[q.pk] = q
     return records, by_id
+
+
+def _standard_links(question_ids):
+    """{question id: [(standard code, pillar code)]}, standards in order (one query)."""
+    links = (
+        Question.standards.through.objects.filter(question_id__in=question_ids)
+        .order_by("standard__framework", "standard__order", "standard__code")
+        .values_list("question_id", "standard__code", "standard__pillar__code")
+    )
+    standards = {}
+    for question_id, code, pillar in links:
+        standards.setdefault(question_id, []).append((code, pillar))
+    return standards
 
 
 SCORING_FIELDS = (
@@ -182,33 +213,38 @@ def scoring_records(assessment):
     The same records as `scoring_questions` for pages that score but show no question: building
     Question and Standard instances costs most of a scoring, and a page scoring two or three
     assessments (the programme page) paid it for each questionnaire."""
-    rows = (
-        Question.objects.filter(
-            framework_id=assessment.framework_id, phase_id=assessment.phase_id, retired=False
-        )
+    pair = (assessment.framework_id, assessment.phase_id)
+    return questionnaire_records({pair}).get(pair, [])
+
+
+def questionnaire_records(pairs):
+    """{(framework id, phase id): [QuestionData]} for several questionnaires, in questionnaire
+    order (two queries whatever their number; none without pairs)."""
+    if not pairs:
+        return {}
+    condition = Q()
+    for framework_id, phase_id in pairs:
+        condition |= Q(framework_id=framework_id, phase_id=phase_id)
+    rows = list(
+        Question.objects.filter(condition, retired=False)
         .order_by("focus_area__order", "order")
-        .values("id", "code", "focus_area__code", *SCORING_FIELDS)
+        .values("id", "code", "framework_id", "phase_id", "focus_area__code", *SCORING_FIELDS)
     )
-    rows = list(rows)
-    links = (
-        Question.standards.through.objects.filter(question_id__in=[r["id"] for r in rows])
-        .order_by("standard__framework", "standard__order", "standard__code")
-        .values_list("question_id", "standard__code", "standard__pillar__code")
-    )
-    standards = {}
-    for question_id, code, pillar in links:
-        standards.setdefault(question_id, []).append((code, pillar))
-    return [
-        scoring.QuestionData(
-            id=r["id"],
-            code=r["code"],
-            focus_area=r["focus_area__code"],
-            standards=tuple(code for code, _pillar in standards.get(r["id"], [])),
-            pillars=tuple(dict.fromkeys(pillar for _code, pillar in standards.get(r["id"], []))),
-            **{name: r[name] for name in SCORING_FIELDS},
+    standards = _standard_links([r["id"] for r in rows])
+    records = {pair: [] for pair in pairs}
+    for r in rows:
+        pairs_of = standards.get(r["id"], ())
+        records[(r["framework_id"], r["phase_id"])].append(
+            scoring.QuestionData(
+                id=r["id"],
+                code=r["code"],
+                focus_area=r["focus_area__code"],
+                standards=tuple(code for code, _pillar in pairs_of),
+                pillars=tuple(dict.fromkeys(pillar for _code, pillar in pairs_of)),
+                **{name: r[name] for name in SCORING_FIELDS},
+            )
         )
-        for r in rows
-    ]
+    return records
 
 
 def scoring_answers(assessments):
@@ -217,21 +253,40 @@ def scoring_answers(assessments):
     An N/A counts as such only with a justification (as `Answer.is_answered`); an answer is
     validated when a reviewer validated its assessment, backed by evidence when it has any."""
     result = {getattr(a, "pk", a): [] for a in assessments}
-    rows = Answer.objects.filter(assessment_id__in=result).annotate(
-        n_evidence=Count("evidence"), assessment_status=F("assessment__status")
-    )
-    for a in rows:
-        result[a.assessment_id].append(
+    rows = (
+        Answer.objects.filter(assessment_id__in=result)
+        .annotate(n_evidence=Count("evidence"), assessment_status=F("assessment__status"))
+        .values_list(
+            "assessment_id", "question_id", "maturity", "yes_no", "number", "not_applicable",
+            "na_justification", "support_needed", "target", "n_evidence", "assessment_status",
+        )
+    )  # fmt: skip
+    validated = Assessment.Status.VALIDATED
+    for (
+        pk,
+        question,
+        maturity,
+        yes_no,
+        number,
+        na,
+        why,
+        support,
+        target,
+        n_evidence,
+        status,
+    ) in rows:
+        result[pk].append(
             scoring.AnswerData(
-                question_id=a.question_id,
-                maturity=a.maturity,
-                yes_no=a.yes_no,
-                number=None if a.number is None else float(a.number),
-                not_applicable=a.not_applicable and bool(a.na_justification.strip()),
-                support_needed=a.support_needed,
-                target=a.target,
-                evidence=a.n_evidence > 0,
-                validated=a.assessment_status == Assessment.Status.VALIDATED,
+                question_id=question,
+                # a value left on an answer ticked N/A does not count (`counting.has_value`)
+                maturity=None if na else maturity,
+                yes_no=None if na else yes_no,
+                number=None if na or number is None else float(number),
+                not_applicable=na and bool(why.strip()),
+                support_needed=support,
+                target=target,
+                evidence=n_evidence > 0,
+                validated=status == validated,
             )
         )
     return result
@@ -385,12 +440,14 @@ def gaps_without_support(assessment):
 EXPORT_HEADER = [
     "code", "phase", "focus_area", "standards", "question", "answer_type", "value",
     "not_applicable", "justification", "comment", "support_needed", "target", "evidence",
-    "updated_at", "updated_by",
+    "updated_at", "updated_by", "counts_as", "carried_over",
 ]  # fmt: skip
 
 
 def answer_rows(assessment):
-    """The header, then one row per question with its answer (four queries)."""
+    """The header, then one row per question with its answer (four queries). `counts_as` is
+    how the pages count it (`counting.status`): answered, not_applicable or not_answered;
+    `carried_over` says "yes" while an answer copied from an earlier assessment is unchecked."""
     answers = {
         a.question_id: a
         for a in Answer.objects.filter(assessment=assessment)
@@ -429,6 +486,8 @@ def answer_rows(assessment):
                 (a.updated_by.get_full_name() or a.updated_by.username)
                 if a and a.updated_by
                 else "",
+                counting.status(a, q),
+                "yes" if a and a.carried_over_from_id else "",
             ]
         )
     return rows

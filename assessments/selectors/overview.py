@@ -17,9 +17,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .. import monitoring, scoring
-from ..models import Administration, Answer, Assessment, FocusArea, Question, Region
+from ..models import Administration, Answer, Assessment, FocusArea, Region
 from ..models.content import Phase
 from ..models.monitoring import MonitoringSettings
+from .assessments import questionnaire_records
 
 K_ANONYMITY = 5  # fewer validated administrations than this: no regional aggregate at all
 Status = Assessment.Status
@@ -55,36 +56,9 @@ def confidence_of(results):
 
 
 def _question_records(pairs):
-    """{(framework id, phase id): [QuestionData]} for several questionnaires (three queries)."""
-    if not pairs:
-        return {}
-    condition = Q()
-    for framework_id, phase_id in pairs:
-        condition |= Q(framework_id=framework_id, phase_id=phase_id)
-    questions = (
-        Question.objects.filter(condition, retired=False)
-        .select_related("focus_area")
-        .prefetch_related("standards__pillar")
-        .order_by("focus_area__order", "order")
-    )
-    records = defaultdict(list)
-    for q in questions:
-        standards = sorted(q.standards.all(), key=lambda s: s.order)
-        records[(q.framework_id, q.phase_id)].append(
-            scoring.QuestionData(
-                id=q.pk,
-                code=q.code,
-                focus_area=q.focus_area.code,
-                standards=tuple(s.code for s in standards),
-                pillars=tuple(dict.fromkeys(s.pillar.code for s in standards)),
-                answer_type=q.answer_type,
-                weight=q.weight,
-                target=q.target,
-                better=q.better,
-                mandatory=q.mandatory,
-            )
-        )
-    return records
+    """{(framework id, phase id): [QuestionData]} for several questionnaires (two queries):
+    the same records as every other page scores with (`questionnaire_records`)."""
+    return questionnaire_records(pairs)
 
 
 ANSWER_COLUMNS = ("assessment_id", "question_id", "maturity", "yes_no", "number",
@@ -108,9 +82,10 @@ def _answers(assessment_ids):
             result[pk].append(
                 scoring.AnswerData(
                     question_id=question,
-                    maturity=maturity,
-                    yes_no=None if yes_no is None else bool(yes_no),
-                    number=None if number is None else float(number),
+                    # a value left on an answer ticked N/A does not count (`counting`)
+                    maturity=None if na else maturity,
+                    yes_no=None if na or yes_no is None else bool(yes_no),
+                    number=None if na or number is None else float(number),
                     # an N/A counts only with its justification, as `Answer.is_answered`
                     not_applicable=bool(na) and bool(why.strip()),
                     support_needed=support,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import exports, permissions, selectors, services
 from ..permissions import Action
 from ..reports import figures
-from ..reports.cache import cached_report
+from ..reports.cache import cached_page, cached_report
 from ..reports.data import build_report_data
 from ..reports.pdf import render_report, report_filename
 from ..reports.word import DOCX_TYPE, render_word
@@ -24,18 +24,20 @@ from ..reports.word import DOCX_TYPE, render_word
 def results(request, pk):
     """Scores, charts, gaps and strengths: the same data and charts as the PDF report."""
     assessment = permissions.get_assessment_for(request.user, pk)
-    data = build_report_data(assessment, viewer=request.user)
+    page = cached_page(assessment, request.user, lambda: _results_page(assessment, request.user))
     context = {
         "assessment": assessment,
-        "data": data,
-        "radar": figures.focus_area_radar(data),
-        "pillar_chart": figures.pillar_bars(data),
-        "standard_charts": [(p, figures.standard_bars(data, p)) for p in data.pillars],
-        "trend": figures.trend_lines(data),
+        **page,
         "may_download": permissions.can(request.user, Action.DOWNLOAD, assessment),
         "may_review": permissions.can(request.user, Action.VALIDATE, assessment),
     }
     return render(request, "assessments/results.html", context)
+
+
+def _results_page(assessment, viewer):
+    """The page's data and charts, kept by `cached_page` until what they show changes."""
+    data = build_report_data(assessment, viewer=viewer, document=False)
+    return {"data": data, **figures.page_figures(data)}
 
 
 @login_required
