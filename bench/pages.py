@@ -26,6 +26,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -42,9 +43,11 @@ PAGES = [
     ("overview", "/assessments/{assessment}/", "coordinator", True),
     ("section", "/assessments/{assessment}/sections/{largest_section}/", "coordinator", True),
     ("results", "/assessments/{assessment}/results/", "coordinator", True),
+    ("results_cold", "/assessments/{assessment}/results/", "coordinator", True),
     ("history", "/assessments/{assessment}/history/", "coordinator", True),
     ("programme", "/administrations/{administration}/programme/", "coordinator", True),
     ("plan", "/plans/{plan}/", "coordinator", True),
+    ("plan_cold", "/plans/{plan}/", "coordinator", True),
     ("monitoring", "/administrations/{administration}/monitoring/", "coordinator", True),
     ("offers", "/offers/", "donor", True),
     ("needs", "/needs/", "donor", True),
@@ -54,13 +57,18 @@ PAGES = [
 ]
 
 
-def median_seconds(client, url, runs=RUNS):
-    """Median wall time and median CPU time (the machine is shared: CPU time is steadier)."""
+def median_seconds(client, url, cold=False, runs=RUNS):
+    """Median wall time and median CPU time (the machine is shared: CPU time is steadier).
+
+    `cold`: the cache is emptied before each request (not timed), as on the first visit after
+    an answer changed: pages that cache their figures are measured both ways."""
     response = client.get(url)  # warm-up, and a check
     if response.status_code != 200:
         sys.exit(f"{url} answered {response.status_code}")
     timings, cpu = [], []
     for _ in range(runs):
+        if cold:
+            cache.clear()  # sessions live in the database: the client stays logged in
         started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append(time.perf_counter() - started)
@@ -113,7 +121,9 @@ def main():
             clients[who] = Client()
             if who:
                 clients[who].force_login(User.objects.get(username=who))
-        results[name], cpu[name] = median_seconds(clients[who], pattern.format(**ids))
+        results[name], cpu[name] = median_seconds(
+            clients[who], pattern.format(**ids), cold=name.endswith("_cold")
+        )
     login, login_cpu = results["login"], cpu["login"]
     print(f"{'page':<10} {'wall ms':>8} {'x login':>8}  {'cpu ms':>8} {'x login':>8}")
     for name, _pattern, _who, html in PAGES:
