@@ -119,6 +119,19 @@ def test_the_overview_shows_a_chart_per_indicator_and_the_next_due_date(
     assert f"Next self-assessment due: {due:%Y-%m-%d}" in html
 
 
+def test_the_overview_chart_follows_a_new_measurement(client, coordinator, administration):
+    """The chart is drawn once per content (cached): a new measurement draws it again."""
+    aeo = indicator(administration)
+    services.record_measurement(coordinator, aeo, date(2025, 1, 1), 18)
+    client.force_login(coordinator)
+    url = reverse("monitoring", args=[administration.pk])
+    first = client.get(url).content.decode()
+    assert "Measurements: " in first and " 18." in first and " 27." not in first
+    services.record_measurement(coordinator, aeo, date(2025, 7, 1), 27)
+    again = client.get(url).content.decode()
+    assert " 18, " in again and " 27." in again
+
+
 def test_the_coordinator_changes_the_rhythm(client, coordinator, administration, baseline):
     client.force_login(coordinator)
     url = reverse("monitoring_rhythm", args=[administration.pk])

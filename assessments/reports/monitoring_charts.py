@@ -7,17 +7,20 @@
 Series are told apart by colour and by line style or marker, so a grey print still reads.
 """
 
+import hashlib
 from datetime import date
 
+from django.core.cache import cache
 from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.utils import simpleSplit
 
 from . import charts
-from .figures import Figure
+from .cache import RENDERER_VERSION
+from .figures import Figure, Svg
 from .styles import INK, MUTED, RULE, ZEBRA, fonts
 
 WIDTH = charts.WIDTH
@@ -109,6 +112,29 @@ def indicator_chart(row):
     drawing.add(_text(left + 20, legend_y, _("Measurements"), 7))
     description = describe_indicator(row)
     return Figure(drawing, title, description)
+
+
+def indicator_svg(row):
+    """The indicator's chart as inline SVG (a figures.Svg), or None when there is nothing to
+    draw. The monitoring page shows one per indicator on every visit, and building the drawing
+    cost more than the rest of the page: it is drawn once per content. The key holds all the
+    chart reads (name, unit, baseline, target, every measurement), today (the axis of an
+    indicator without dates), the language and the chart code."""
+    i = row.indicator
+    content = repr(
+        (
+            i.name, i.unit, i.baseline_value, i.baseline_date, i.target_value, i.target_date,
+            [(m.measured_on, m.value) for m in row.measurements],
+            date.today(), get_language(), RENDERER_VERSION,
+        )
+    )  # fmt: skip
+    key = "indicator-svg:" + hashlib.sha256(content.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        figure = indicator_chart(row)
+        svg = "" if figure is None else figure.svg()
+        cache.set(key, svg, charts.SVG_CACHE_SECONDS)
+    return Svg(svg) if svg else None
 
 
 def describe_indicator(row):

@@ -59,7 +59,7 @@ def overview(request, administration_id):
     coordinator = permissions.has_role(user, Membership.Role.COORDINATOR, administration.pk)
     context = {
         "administration": administration,
-        "indicators": [(row, monitoring_charts.indicator_chart(row)) for row in rows],
+        "indicators": [(row, monitoring_charts.indicator_svg(row)) for row in rows],
         "cycle": cycle,
         "reviews": selectors.reviews_for(user, administration),
         "may_edit": may_edit,
