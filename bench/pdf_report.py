@@ -184,7 +184,7 @@ def report_html(data):
     from django.utils.html import escape as e
 
     from assessments.reports import charts
-    from assessments.reports.data import score_text
+    from assessments.reports.score_texts import score_text
     from assessments.reports.texts import band_rows, glossary, scoring_method
 
     def svg(drawing, title):

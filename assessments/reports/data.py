@@ -5,9 +5,6 @@ selectors and scoring module as the pages, and the PDF code never touches the OR
 hides in a loop over questions). Texts are taken in the active language with `.tr()`.
 """
 
-from dataclasses import dataclass, field
-from datetime import date
-
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,221 +14,22 @@ from .. import counting, scoring, selectors
 from ..models import Answer, Assessment, Evidence, Phase, Question, Standard
 from ..phase_results import phase_index_label, phase_report_title, phase_result_label, phase_slug
 from . import context
+from .records import (
+    ActionItem,
+    AreaReport,
+    EvidenceItem,
+    Finding,
+    GapRow,
+    GroupScore,
+    Indicator,
+    NotApplicableRow,
+    ReportData,
+    StrengthRow,
+    TrendPoint,
+)
+from .score_texts import band_name, class_label, format_number
 
-BAND_NAMES = {code: name for _lower, code, name in scoring.BANDS}
 TOP_GAPS, TOP_STRENGTHS = 10, 5
-
-
-@dataclass
-class EvidenceItem:
-    title: str
-    file_name: str
-    url: str
-
-
-@dataclass
-class Finding:
-    """One question of the questionnaire with what the administration answered."""
-
-    code: str
-    text: str
-    answer_type: str
-    mandatory: bool
-    standards: tuple
-    answered: bool = False
-    answer: str = ""  # human reading: "Level 3 of 4", "Yes", "85 %", the free text
-    level: int | None = None
-    level_descriptor: str = ""
-    target: str = ""
-    not_applicable: bool = False
-    na_justification: str = ""
-    comment: str = ""
-    support: str = ""
-    score: float | None = None
-    evidence: list = field(default_factory=list)
-    weight: float = 1
-    target_score: float | None = None  # the target on the 0-100 scale; None for free text
-
-
-@dataclass
-class AreaReport:
-    """A focus area: its score, the earlier score, and its findings."""
-
-    code: str
-    title: str
-    description: str
-    score: scoring.Score | None
-    earlier: float | None
-    findings: list = field(default_factory=list)
-    target: float | None = None  # weighted mean of its questions' targets, 0-100
-    shared: scoring.Score | None = None  # on the questions both editions share, if compared so
-    on_shared: bool = False
-
-    @property
-    def compared(self):
-        """The score the change is measured from: the shared questions' across editions."""
-        return self.shared if self.on_shared else self.score
-
-
-@dataclass
-class GroupScore:
-    """A pillar or a standard with its score; a pillar lists its standards as children."""
-
-    code: str
-    title: str
-    score: scoring.Score | None
-    earlier: float | None
-    children: list = field(default_factory=list)
-    shared: scoring.Score | None = None  # on the questions both editions share, if compared so
-    on_shared: bool = False
-
-    @property
-    def compared(self):
-        """The score the change is measured from: the shared questions' across editions."""
-        return self.shared if self.on_shared else self.score
-
-
-@dataclass
-class GapRow:
-    rank: int
-    code: str
-    text: str
-    focus_area: str
-    focus_area_code: str
-    current: float
-    target: float
-    priority: float
-    tfa_class: str  # A, B, C or scoring.NOT_CLASSIFIED
-    support: str
-    standards: tuple
-    recommendation: str
-    class_label: str = ""  # "A", "B", "C" or "Not classified", in the active language
-
-
-@dataclass
-class StrengthRow:
-    code: str
-    text: str
-    focus_area: str
-    score: float
-
-
-@dataclass
-class NotApplicableRow:
-    """A question left out as not applicable, with the administration's reason."""
-
-    question_id: int
-    code: str
-    text: str
-    focus_area: str
-    justification: str
-    accepted: bool  # False: the content does not allow N/A here, it counts as unanswered
-    rejection: str = ""  # a reviewer rejected the N/A, with this reason: now to be answered
-
-
-@dataclass
-class TrendPoint:
-    label: str
-    overall: float | None
-    by_focus_area: dict  # focus-area code -> score or None
-
-
-@dataclass
-class ActionItem:
-    """A Phase 2 planning answer, read as a line of the action plan."""
-
-    code: str
-    text: str
-    focus_area: str
-    status: str
-    descriptor: str
-    target: str
-    support: str
-    comment: str
-    standards: tuple
-
-
-@dataclass
-class Indicator:
-    """A Phase 3 number question against its target and the baseline assessment."""
-
-    code: str
-    text: str
-    unit: str
-    better: str
-    kind: str  # count | percentage | hours | amount
-    value: float | None
-    target: float | None
-    baseline: float | None
-    change: float | None
-    reached: bool | None
-
-
-@dataclass
-class ReportData:
-    assessment_id: int
-    title: str
-    administration: str
-    country_name: str
-    country_iso3: str
-    region: str
-    framework: str
-    edition: int
-    phase_number: int
-    phase_title: str
-    period_start: date
-    period_end: date
-    status: str
-    status_label: str
-    validated: bool
-    review_comment: str
-    generated: date
-    results: scoring.Results
-    band_name: str
-    answered: int
-    total: int
-    focus_areas: list
-    pillars: list
-    gaps: list
-    strengths: list
-    gap_counts: dict
-    trend: list
-    earlier_label: str = ""
-    # Across editions: "compared on the N questions both editions share (a → b)", else ""
-    comparison_basis: str = ""
-    compared_overall: float | None = None  # this index on the shared questions, or the index
-    trend_basis: str = ""  # the trend shows points of another edition: on which questions
-    baseline_label: str = ""
-    baseline_overall: float | None = None
-    action_plan: list = field(default_factory=list)
-    indicators: list = field(default_factory=list)
-    evidence: list = field(default_factory=list)  # (question code, EvidenceItem)
-    # What this phase's result measures, for titles, headers and file names (phase_results.py)
-    result_label: str = ""
-    index_label: str = ""
-    report_title: str = ""
-    phase_slug: str = ""
-    level_achieved: int | None = None
-    to_target: float | None = None  # percent-to-target of the overall index
-    provisional: bool = False
-    missing_mandatory: int = 0
-    confidence: tuple | None = None  # % (self-declared, backed by evidence, validated)
-    not_applicable: list = field(default_factory=list)  # NotApplicableRow, accepted or not
-    unclassified_gaps: int = 0  # gaps whose support is not stated yet
-    # Phase 3: the Phase 1 needs assessment it measures progress from (label, readiness index)
-    readiness_baseline_label: str = ""
-    readiness_baseline_index: scoring.Score | None = None
-    review: object = None  # context.Review: stage, dates and people (report only)
-    profile: list = field(default_factory=list)  # (label, value) of the administration
-    costs: dict = field(default_factory=dict)  # question code -> [(amount, currency)]
-    standard_notes: list = field(default_factory=list)  # context.StandardNote
-    carried_over_unconfirmed: int = 0  # answers copied from an earlier assessment, unchecked
-    # answered / N/A / applicable as every page counts them (counting.py, docs/scoring.md)
-    counts: counting.Counts = field(default_factory=counting.Counts)
-
-    @property
-    def findings(self):
-        return [finding for area in self.focus_areas for finding in area.findings]
 
 
 def build_report_data(assessment, viewer=None, document=True):
@@ -326,18 +124,6 @@ def _header(assessment, results):
     )
 
 
-def band_name(code):
-    """The band's name in the active language (scoring.BANDS holds the English ones)."""
-    names = {
-        "not_in_place": _("Not in place"),
-        "initial": _("Initial"),
-        "developing": _("Developing"),
-        "established": _("Established"),
-        "advanced": _("Advanced"),
-    }
-    return names.get(code, BAND_NAMES.get(code, "")) if code else _("Not scored")
-
-
 def _answers(assessment, document=True):
     """{question id: Answer}; for a document with evidence and who answered (two queries)."""
     answers = Answer.objects.filter(assessment=assessment)
@@ -366,10 +152,6 @@ def _assessment_label(assessment):
     """Title, reference year and status: a comparison always says what it compares with."""
     status = Assessment.Status(assessment.status).label
     return f"{assessment.title} ({assessment.period_end:%Y}, {str(status).lower()})"
-
-
-def class_label(tfa_class):
-    return _("Not classified") if tfa_class == scoring.NOT_CLASSIFIED else tfa_class
 
 
 def _not_applicable(results, questions, answers):
@@ -496,13 +278,6 @@ def target_score(question, answer=None):
     if kind in (Question.AnswerType.YES_NO, Question.AnswerType.NUMBER):
         return 100.0
     return None
-
-
-def format_number(value, kind=""):
-    """85, 85.5 or 1,250: no trailing zeros from the decimal column; a count is whole."""
-    if kind == Question.NumberKind.COUNT:
-        return f"{round(float(value)):,}"
-    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
 
 
 def _float(value):
@@ -736,49 +511,3 @@ def _indicator(question, answer, baseline):
 
 
 # Texts shared by the results page and the report ------------------------------------------
-
-
-def score_text(score):
-    """A score as a whole number out of 100, or "n/a"; provisional scores are flagged."""
-    if score is None or score.value is None:
-        return _("n/a")
-    text = f"{score.value:.0f}"
-    return text + "*" if score.provisional else text
-
-
-def change_text(now, before):
-    if now is None or now.value is None or before is None:
-        return "–"
-    delta = now.value - before
-    return f"{delta:+.0f}".replace("-", "−")
-
-
-def answered_text(score):
-    if score is None:
-        return "–"
-    return f"{score.answered} / {score.applicable}"
-
-
-def confidence_text(score):
-    """What a score rests on: "40 % evidence · 10 % validated · 50 % self-declared"."""
-    shares = score.confidence.shares() if score is not None else None
-    if shares is None:
-        return "–"
-    own, evidence, validated = (round(share) for share in shares)
-    return _("%(evidence)s %% evidence · %(validated)s %% validated · %(own)s %% self-declared") % {
-        "evidence": evidence,
-        "validated": validated,
-        "own": own,
-    }
-
-
-def level_text(score):
-    if score is None or score.level_achieved is None:
-        return "–"
-    return _("Level %(level)s") % {"level": score.level_achieved}
-
-
-def to_target_text(score):
-    if score is None or score.to_target is None:
-        return "–"
-    return f"{score.to_target:.0f} %"

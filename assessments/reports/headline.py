@@ -6,7 +6,7 @@ Phase 1 readiness baseline. Data in (`ReportData`), text out; no query."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .data import band_name, confidence_text, level_text, score_text, to_target_text
+from .score_texts import band_name, confidence_text, level_text, score_text, to_target_text
 
 
 def provisional_text(data):

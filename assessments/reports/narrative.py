@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from ..scoring import NOT_CLASSIFIED
 from .context import priority_level, priority_name
-from .data import band_name, format_number
+from .score_texts import band_name, format_number
 from .typography import date_text, number_text, percent_text
 
 SUPPORT_ORDER = [

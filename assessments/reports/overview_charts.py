@@ -23,7 +23,7 @@ BAND_COLOURS = {
 
 
 def _band_names():
-    from .data import band_name
+    from .score_texts import band_name
 
     return {code: band_name(code) for code in BAND_ORDER}
 

@@ -12,12 +12,10 @@ from .context import (
     priority_level,
     priority_name,
 )
-from .data import (
-    format_number,
-)
 from .narrative import sign_off_rows
 from .pdf_findings import evidence_runs
 from .pdf_summary import band_runs
+from .score_texts import format_number
 from .texts import band_rows, glossary, scoring_method
 
 

@@ -14,15 +14,10 @@ from .context import (
     priority_level,
     priority_name,
 )
-from .data import (
-    answered_text,
-    band_name,
-    format_number,
-    score_text,
-)
 from .flowables import KeepWhole
 from .layout import BODY_HEIGHT
 from .narrative import CLASSES, needs_rows, needs_sentence, recommendation_lines, references_text
+from .score_texts import answered_text, band_name, format_number, score_text
 from .textblock import Piece, Run, TextBlock
 
 

@@ -19,12 +19,6 @@ from .context import (
     SHORT_REPORT_BELOW,
     is_short,
 )
-from .data import (
-    answered_text,
-    band_name,
-    change_text,
-    score_text,
-)
 from .headline import (
     area_confidence_header,
     area_confidence_rows,
@@ -38,6 +32,7 @@ from .layout import (
     table_style,
 )
 from .narrative import introduction, profile_text, summary_sentences
+from .score_texts import answered_text, band_name, change_text, score_text
 from .textblock import Run
 from .typography import country_name
 

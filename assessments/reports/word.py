@@ -24,7 +24,7 @@ from .context import (
     priority_level,
     priority_name,
 )
-from .data import answered_text, band_name, build_report_data, change_text, score_text
+from .data import build_report_data
 from .headline import (
     area_confidence_header,
     area_confidence_rows,
@@ -45,6 +45,7 @@ from .narrative import (
 )
 from .pdf import AssessmentReport
 from .pdf_findings import gaps_by_area
+from .score_texts import answered_text, band_name, change_text, score_text
 from .texts import band_rows, glossary, scoring_method
 from .typography import country_name, date_text, number_text, polish
 from .word_charts import add_chart

@@ -41,7 +41,7 @@ def get_item(mapping, key):
 @register.filter
 def score(value):
     """A Score as a whole number out of 100, "n/a", with * when provisional."""
-    from assessments.reports.data import score_text
+    from assessments.reports.score_texts import score_text
 
     return score_text(value)
 
@@ -49,7 +49,7 @@ def score(value):
 @register.filter
 def change(score_value, earlier):
     """Points gained or lost since the earlier assessment, with a sign."""
-    from assessments.reports.data import change_text
+    from assessments.reports.score_texts import change_text
 
     return change_text(score_value, earlier)
 
@@ -65,7 +65,7 @@ def trend_class(score_value, earlier):
 
 @register.filter
 def band_label(code):
-    from assessments.reports.data import band_name
+    from assessments.reports.score_texts import band_name
 
     return band_name(code)
 
@@ -73,20 +73,20 @@ def band_label(code):
 @register.filter
 def confidence(score_value):
     """Shares of a score's answers backed by evidence, validated, self-declared."""
-    from assessments.reports.data import confidence_text
+    from assessments.reports.score_texts import confidence_text
 
     return confidence_text(score_value)
 
 
 @register.filter
 def level_achieved(score_value):
-    from assessments.reports.data import level_text
+    from assessments.reports.score_texts import level_text
 
     return level_text(score_value)
 
 
 @register.filter
 def to_target(score_value):
-    from assessments.reports.data import to_target_text
+    from assessments.reports.score_texts import to_target_text
 
     return to_target_text(score_value)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from .. import exports, permissions, scoring
 from ..models import Administration, Assessment, Region
 from ..reports import overview_charts
-from ..reports.data import band_name
+from ..reports.score_texts import band_name
 from ..selectors import overview as selectors
 
 
