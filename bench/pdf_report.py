@@ -183,12 +183,12 @@ def report_html(data):
     """The report's content as one HTML page, built from the same data and charts."""
     from django.utils.html import escape as e
 
-    from assessments.reports import charts
+    from assessments.reports import web_svg
     from assessments.reports.score_texts import score_text
     from assessments.reports.texts import band_rows, glossary, scoring_method
 
     def svg(drawing, title):
-        return charts.to_svg(drawing, title, title)
+        return web_svg.to_svg(drawing, title, title)
 
     def table(header, rows):
         head = "".join(f"<th>{e(h)}</th>" for h in header)

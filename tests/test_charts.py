@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Line, PolyLine, String
 
-from assessments.reports import charts
+from assessments.reports import charts, web_svg
 
 AREAS = [
     "Advance electronic cargo information",
@@ -115,7 +115,7 @@ def test_bar_chart_grows_with_the_number_of_labels_and_renders_with_4_and_30():
     assert large.height > small.height * 4
     for drawing in (small, large):
         assert renderPDF.drawToString(drawing).startswith(b"%PDF")
-        assert "<svg" in charts.to_svg(drawing, "Standards", "Scores by standard")
+        assert "<svg" in web_svg.to_svg(drawing, "Standards", "Scores by standard")
     assert "P1-29 Standard 29" in texts(large)
 
 
@@ -144,7 +144,7 @@ def test_charts_without_any_value_still_render():
 def test_svg_is_ready_to_inline_and_accessible():
     drawing = charts.radar_chart(AREAS, [("Now", [60, 40, 55, 80])], "Readiness")
 
-    svg = charts.to_svg(drawing, "Readiness by focus area", "Risk management 40%.")
+    svg = web_svg.to_svg(drawing, "Readiness by focus area", "Risk management 40%.")
 
     assert svg.startswith("<svg")
     assert "<?xml" not in svg and "<!DOCTYPE" not in svg
@@ -160,7 +160,7 @@ def test_svg_is_ready_to_inline_and_accessible():
 
 
 def test_svg_fonts_have_browser_fallbacks():
-    svg = charts.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "A", "A")
+    svg = web_svg.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "A", "A")
 
     families = {part.split(";")[0] for part in svg.split("font-family: ")[1:]}
     assert families
@@ -168,15 +168,15 @@ def test_svg_fonts_have_browser_fallbacks():
 
 
 def test_svg_title_and_description_are_escaped():
-    svg = charts.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "R&D <b>", "x < y")
+    svg = web_svg.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "R&D <b>", "x < y")
 
     assert "R&amp;D &lt;b&gt;" in svg
     ElementTree.fromstring(svg)  # still well-formed
 
 
 def test_two_charts_on_one_page_do_not_share_ids():
-    first = charts.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "First", "")
-    second = charts.to_svg(charts.bar_chart(["A", "B"], [("Now", [50, 60])]), "Second", "")
+    first = web_svg.to_svg(charts.bar_chart(["A"], [("Now", [50])]), "First", "")
+    second = web_svg.to_svg(charts.bar_chart(["A", "B"], [("Now", [50, 60])]), "Second", "")
 
     assert not ids_in(first) & ids_in(second)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing
 
-from . import charts
+from . import charts, web_svg
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Figure:
     description: str
 
     def svg(self):
-        return charts.to_svg(self.drawing, self.title, self.description)
+        return web_svg.to_svg(self.drawing, self.title, self.description)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Monitoring charts as reportlab Drawings, shared by the monitoring pages (inline SVG via
-`charts.to_svg`) and the progress report (vectors in the PDF).
+`web_svg.to_svg`) and the progress report (vectors in the PDF).
 
 - `indicator_chart`: an indicator's measurements over time against its baseline and target.
 - `comparison_chart`: baseline and follow-up scores side by side, with the target as a tick.
@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.utils import simpleSplit
 
-from . import charts
+from . import charts, web_svg
 from .cache import RENDERER_VERSION
 from .figures import Figure, Svg
 from .styles import INK, MUTED, RULE, ZEBRA, fonts
@@ -133,7 +133,7 @@ def indicator_svg(row):
     if svg is None:
         figure = indicator_chart(row)
         svg = "" if figure is None else figure.svg()
-        cache.set(key, svg, charts.SVG_CACHE_SECONDS)
+        cache.set(key, svg, web_svg.CACHE_SECONDS)
     return Svg(svg) if svg else None
 
 

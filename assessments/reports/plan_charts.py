@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Line, Polygon, Rect, String
 from reportlab.lib import colors
 
-from . import charts
+from . import charts, web_svg
 from .cache import RENDERER_VERSION
 from .charts import LABEL_SIZE, SMALL_SIZE, WIDTH
 from .figures import Figure
@@ -226,6 +226,6 @@ def timeline_svg(view):
     svg = cache.get(key)
     if svg is None:  # the title and the description follow from what the key holds
         title, description = _("Timeline of the plan"), describe(groups, view.today)
-        svg = charts._render_svg(timeline_chart(groups, view.today, title), title, description)
-        cache.set(key, svg, charts.SVG_CACHE_SECONDS)
+        svg = web_svg.render_svg(timeline_chart(groups, view.today, title), title, description)
+        cache.set(key, svg, web_svg.CACHE_SECONDS)
     return svg
