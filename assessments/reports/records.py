@@ -38,8 +38,17 @@ class Finding:
     target_score: float | None = None  # the target on the 0-100 scale; None for free text
 
 
+class ComparedAcrossEditions:
+    """A score that may be compared with an older edition's on the questions both share."""
+
+    @property
+    def compared(self):
+        """The score the change is measured from: the shared questions' across editions."""
+        return self.shared if self.on_shared else self.score
+
+
 @dataclass
-class AreaReport:
+class AreaReport(ComparedAcrossEditions):
     """A focus area: its score, the earlier score, and its findings."""
 
     code: str
@@ -52,14 +61,9 @@ class AreaReport:
     shared: scoring.Score | None = None  # on the questions both editions share, if compared so
     on_shared: bool = False
 
-    @property
-    def compared(self):
-        """The score the change is measured from: the shared questions' across editions."""
-        return self.shared if self.on_shared else self.score
-
 
 @dataclass
-class GroupScore:
+class GroupScore(ComparedAcrossEditions):
     """A pillar or a standard with its score; a pillar lists its standards as children."""
 
     code: str
@@ -69,11 +73,6 @@ class GroupScore:
     children: list = field(default_factory=list)
     shared: scoring.Score | None = None  # on the questions both editions share, if compared so
     on_shared: bool = False
-
-    @property
-    def compared(self):
-        """The score the change is measured from: the shared questions' across editions."""
-        return self.shared if self.on_shared else self.score
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .. import permissions, planning
 from ..models import Action, FocusArea, Milestone, Question
-from .planning import GapTrace, PlanView, by_area, scored_gaps
+from .planning import GapTrace, scored_gaps, view_of
 
 ROW_FIELDS = (
     "id", "number", "title", "accepted", "status", "status_reason", "responsible_unit",
@@ -55,20 +55,7 @@ class Row:
 def plan_page(plan, user, today=None):
     """The plan page's `PlanView`: rows instead of model instances, gaps traced to them."""
     today = today or timezone.localdate()
-    rows = _rows(plan, user, today)
-    live = [r for r in rows if r.status != Action.Status.DROPPED]
-    gaps = _gap_traces(plan, live)
-    return PlanView(
-        plan=plan,
-        actions=rows,
-        areas=by_area(live),
-        dropped=[r for r in rows if r.status == Action.Status.DROPPED],
-        progress=planning.progress((r.status, r.health.state) for r in rows),
-        gaps=gaps,
-        uncovered=[g for g in gaps if not g.actions],
-        versions=list(plan.versions.select_related("adopted_by").order_by("-number")),
-        today=today,
-    )
+    return view_of(plan, _rows(plan, user, today), today, _gap_traces)
 
 
 def _rows(plan, user, today):

@@ -96,8 +96,15 @@ def plan_view(plan, user=None, today=None, with_gaps=True):
     """Everything the plan page, the report and the exports need (about 12 queries)."""
     today = today or timezone.localdate()
     actions = with_health(plan_actions(plan, user), today)
+    return view_of(plan, actions, today, _gap_traces if with_gaps else None)
+
+
+def view_of(plan, actions, today, trace_gaps):
+    """A `PlanView` of these actions (model instances or the plan page's rows, each with its
+    `health`): grouped by focus area, dropped apart, progress, and the gaps as
+    `trace_gaps(plan, live actions)` links them (none without it)."""
     live = [a for a in actions if a.status != Action.Status.DROPPED]
-    gaps = _gap_traces(plan, live) if with_gaps else []
+    gaps = trace_gaps(plan, live) if trace_gaps else []
     return PlanView(
         plan=plan,
         actions=actions,
