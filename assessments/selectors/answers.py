@@ -33,7 +33,7 @@ def section_questions(assessment, focus_area):
 def answered_by_focus_area(assessment):
     """{focus area id: {"answered", "total"}} for the section page's tabs, counted as
     `completion_by_focus_area` counts (`Answer.is_answered_for`) but from question rows, not
-    models (two queries; a third of its time on a 130-question phase)."""
+    models (two queries; half its time on the demo's 100-question phase: 1.8 ms, not 3.7)."""
     answers = answers_by_question(assessment)
     fields = ("id", "focus_area_id", "na_allowed")
     progress = {}
