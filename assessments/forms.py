@@ -6,6 +6,7 @@ from datetime import date
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Assessment, Framework, Membership, Question
@@ -13,6 +14,10 @@ from .models import Answer, Assessment, Framework, Membership, Question
 MAX_TEXT = 10_000
 NA_JUSTIFICATION_MIN = 15  # characters: "No rail border." is about the shortest real reason
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+# On the section page "Not applicable" is the last option of a question's radio group (levels
+# or yes/no): choosing it posts this value, which the form reads as `not_applicable`.
+NOT_APPLICABLE = "na"
+RADIO_TYPES = (Question.AnswerType.MATURITY, Question.AnswerType.YES_NO)
 
 
 def check_number(value, kind):
@@ -27,44 +32,84 @@ def check_number(value, kind):
 
 
 def maturity_choices(question):
+    label = gettext("Level %(level)s: %(text)s")
     return [
-        (str(level), _("Level %(level)s: %(text)s") % {"level": level, "text": text})
+        (str(level), label % {"level": level, "text": text})
         for level, text in enumerate(question.tr("levels"))
     ]
 
 
-class AnswerForm(forms.Form):
-    """One question's answer. Prefixed with the question id so a page can hold many."""
+SUPPORT_CHOICES = [("", _("Not stated")), *Answer.Support.choices]
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-    not_applicable = forms.BooleanField(label=_("Not applicable"), required=False)
-    na_justification = forms.CharField(
-        label=_("Why it does not apply"),
-        required=False,
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    support_needed = forms.ChoiceField(
-        label=_("Support needed to close the gap"),
-        required=False,
-        choices=[("", _("Not stated"))] + Answer.Support.choices,
-    )
+
+class GivenChoicesMixin:
+    """Choices that are (value, label) pairs already are used as given. Django normalises a
+    choice field's choices twice (field and widget): for the answer forms of a 34-question
+    section, three choice fields each, that was half their build time (4.9 ms of it, 2.5 ms
+    without). Validation is unchanged."""
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        self._choices = self.widget._choices = list(value)
+
+
+class AnswerChoiceField(GivenChoicesMixin, forms.ChoiceField):
+    pass
+
+
+class TypedAnswerChoiceField(GivenChoicesMixin, forms.TypedChoiceField):
+    pass
+
+
+def answer_part_fields():
+    """The parts of an answer besides its value and target, built for each form: a section
+    page holds up to ~40 forms, and building these (24 µs) costs less than half of
+    deep-copying them as declared fields (53 µs; forms.Form copies its declared fields for
+    every instance). The section template writes the inputs out itself (rows and all)."""
+    return {
+        "version": forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False),
+        "not_applicable": forms.BooleanField(label=_("Not applicable"), required=False),
+        "na_justification": forms.CharField(
+            label=_("Why it does not apply"),
+            required=False,
+            max_length=MAX_TEXT,
+            widget=forms.Textarea,
+        ),
+        "comment": forms.CharField(
+            label=_("Comment"), required=False, max_length=MAX_TEXT, widget=forms.Textarea
+        ),
+        "support_needed": AnswerChoiceField(
+            label=_("Support needed to close the gap"), required=False, choices=SUPPORT_CHOICES
+        ),
+    }
+
+
+class AnswerForm(forms.Form):
+    """One question's answer. Prefixed with the question id so a page can hold many. Its
+    fields: value, version, not_applicable, na_justification, comment, support_needed and,
+    for levels and numbers, target."""
 
     def __init__(self, *args, question, answer=None, **kwargs):
         kwargs.setdefault("prefix", f"q{question.pk}")
         if answer is not None and "data" not in kwargs and not args:
             kwargs["initial"] = self.initial_from(answer)
         super().__init__(*args, **kwargs)
+        value_name = self.add_prefix("value")
+        if self.is_bound and self.data.get(value_name) == NOT_APPLICABLE:
+            self.data = self.data.copy()
+            self.data[value_name] = ""
+            self.data[self.add_prefix("not_applicable")] = "on"
         self.question = question
         self.answer = answer
-        self.fields = {"value": self.value_field(question), **self.fields}
+        self.fields = {"value": self.value_field(question), **answer_part_fields()}
+        # Levels and yes/no are a radio group, with "Not applicable" as its last option.
+        self.radios = question.answer_type in RADIO_TYPES
         target = self.target_field(question)
+        self.has_target = target is not None
         if target is not None:
             self.fields["target"] = target
 
@@ -73,7 +118,7 @@ class AnswerForm(forms.Form):
         label = question.tr("text")
         match question.answer_type:
             case Question.AnswerType.MATURITY:
-                return forms.TypedChoiceField(
+                return TypedAnswerChoiceField(
                     label=label,
                     choices=maturity_choices(question),
                     coerce=int,
@@ -81,7 +126,7 @@ class AnswerForm(forms.Form):
                     widget=forms.RadioSelect,
                 )
             case Question.AnswerType.YES_NO:
-                return forms.ChoiceField(
+                return AnswerChoiceField(
                     label=label, choices=YES_NO, required=False, widget=forms.RadioSelect
                 )
             case Question.AnswerType.NUMBER:
@@ -106,13 +151,14 @@ class AnswerForm(forms.Form):
         help_text = _("Leave empty to keep the default target.")
         if question.answer_type == Question.AnswerType.MATURITY:
             default = int(question.target if question.target is not None else 3)
-            return forms.TypedChoiceField(
+            level = gettext("Level %(level)s")
+            return TypedAnswerChoiceField(
                 label=_("Target level for this assessment"),
                 required=False,
                 coerce=int,
                 empty_value=None,
-                choices=[("", _("Default: level %(level)s") % {"level": default})]
-                + [(str(level), _("Level %(level)s") % {"level": level}) for level in range(5)],
+                choices=[("", gettext("Default: level %(level)s") % {"level": default})]
+                + [(str(n), level % {"level": n}) for n in range(5)],
                 help_text=help_text,
             )
         if question.answer_type == Question.AnswerType.NUMBER:
@@ -216,6 +262,23 @@ class AnswerForm(forms.Form):
             "support_needed": data.get("support_needed") or "",
             "target": None if data.get("target") is None else float(data["target"]),
         }
+
+    def value_options(self):
+        """The radio group's options as the section page writes them out: (value, label,
+        input id, chosen, invalid), the ids being the ones Django gives radio inputs."""
+        field = self["value"]
+        current = str(field.value())
+        ident = field.auto_id
+        invalid = "value" in self.errors
+        return [
+            (value, label, f"{ident}_{i}", value == current, invalid)
+            for i, (value, label) in enumerate(field.field.choices)
+        ]
+
+    @property
+    def target_set(self):
+        """The assessment has its own target for this question (as loaded or as typed)."""
+        return self.has_target and self["target"].value() not in (None, "")
 
     def na_reason_missing(self):
         """N/A ticked, reason not given yet: saved as a draft that counts as not answered."""

@@ -108,6 +108,13 @@ def test_section_shows_questions_with_their_level_descriptors(client, editor, as
     assert "T-AEO-01" not in html  # another section
 
 
+def test_a_section_code_the_framework_does_not_have_is_not_found(client, editor, assessment):
+    client.force_login(editor)
+    assert client.get(section_url(assessment, "NOPE")).status_code == 404
+    confirm = reverse("confirm_section", args=[assessment.pk, "NOPE"])
+    assert client.post(confirm).status_code == 404
+
+
 def test_save_draft_stores_answers_and_history(client, editor, assessment, tiny):
     client.force_login(editor)
     first, second = q(tiny, "T-AEI-01"), q(tiny, "T-AEI-02")

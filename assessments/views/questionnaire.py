@@ -1,10 +1,12 @@
 """The questionnaire: start, overview, sections with autosave, questions, evidence, history."""
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import editions, permissions, selectors, services
-from ..forms import AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
+from ..forms import SUPPORT_CHOICES, AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
 from ..models import (
     Administration,
     Answer,
     AnswerChange,
     Evidence,
-    FocusArea,
+    Question,
     ReviewNote,
 )
 from ..permissions import Action
@@ -95,15 +97,15 @@ def assessment_detail(request, pk):
 
 def _section_objects(request, pk, code, action):
     assessment = permissions.get_assessment_for(request.user, pk, action)
-    focus_area = get_object_or_404(FocusArea, framework_id=assessment.framework_id, code=code)
-    questions = list(selectors.questions_of(assessment, focus_area).prefetch_related("standards"))
-    answers = {
-        a.question_id: a
-        for a in Answer.objects.filter(assessment=assessment, question__in=questions)
-        .select_related("question", "carried_over_from")
-        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")))
-    }
-    return assessment, focus_area, questions, answers
+    # The framework's focus areas, once for the page (tabs, previous and next section).
+    prefetch_related_objects([assessment.framework], "focus_areas")
+    focus_area = next(
+        (fa for fa in assessment.framework.focus_areas.all() if fa.code == code), None
+    )
+    if focus_area is None:
+        raise Http404("No such section.")
+    questions = selectors.section_questions(assessment, focus_area)
+    return assessment, focus_area, questions, selectors.section_answers(assessment, questions)
 
 
 def _notes_by_question(assessment, questions):
@@ -116,8 +118,18 @@ def _notes_by_question(assessment, questions):
     return notes
 
 
-def _section_context(request, assessment, focus_area, forms, conflicts=None):
+class ReadOnlyAnswer(NamedTuple):
+    """A question and its answer for whoever reads without editing: no form to build (the
+    section page of a submitted assessment shows ~40 of them)."""
+
+    question: Question
+    answer: Answer | None
+
+
+def _section_context(request, assessment, focus_area, forms, conflicts=None, editable=None):
     focus_areas = list(assessment.framework.focus_areas.all())
+    if editable is None:
+        editable = permissions.can(request.user, Action.EDIT, assessment)
     index = [fa.pk for fa in focus_areas].index(focus_area.pk)
     return {
         "assessment": assessment,
@@ -128,14 +140,15 @@ def _section_context(request, assessment, focus_area, forms, conflicts=None):
         "forms": forms,
         "carried_over": sum(1 for f in forms if f.answer and f.answer.carried_over_from_id),
         "notes": _notes_by_question(assessment, [f.question for f in forms]),
-        "progress": {
-            row["focus_area"].pk: row for row in selectors.completion_by_focus_area(assessment)
-        },
+        "progress": selectors.answered_by_focus_area(assessment),
         "may_note": permissions.can(request.user, Action.NOTE, assessment),
         "conflicts": conflicts or {},
         # Reading is not editing: whoever may not edit reads the answers as text.
-        "editable": permissions.can(request.user, Action.EDIT, assessment),
+        "editable": editable,
         "retry_seconds": AUTOSAVE_RETRY_SECONDS,
+        # Translated once for the page, not once per question.
+        "support_choices": [(v, str(label)) for v, label in SUPPORT_CHOICES],
+        "support_labels": {v: str(label) for v, label in SUPPORT_CHOICES},
     }
 
 
@@ -145,12 +158,11 @@ def section(request, pk, code):
     action = Action.EDIT if request.method == "POST" else Action.READ_ANSWERS
     assessment, focus_area, questions, answers = _section_objects(request, pk, code, action)
     if request.method != "POST":
-        forms = [AnswerForm(question=q, answer=answers.get(q.pk)) for q in questions]
-        return render(
-            request,
-            "assessments/section.html",
-            _section_context(request, assessment, focus_area, forms),
-        )
+        editable = permissions.can(request.user, Action.EDIT, assessment)
+        kind = AnswerForm if editable else ReadOnlyAnswer
+        forms = [kind(question=q, answer=answers.get(q.pk)) for q in questions]
+        context = _section_context(request, assessment, focus_area, forms, editable=editable)
+        return render(request, "assessments/section.html", context)
     forms = [AnswerForm(request.POST, question=q, answer=answers.get(q.pk)) for q in questions]
     if not all(form.is_valid() for form in forms):
         messages.error(request, _("Some answers need attention; nothing was saved. See below."))

@@ -61,7 +61,7 @@
     const tries = (attempts.get(id) || 0) + 1;
     attempts.set(id, tries);
     const delay = Math.min(baseDelay * 2 ** (tries - 1), 60000);
-    status.className = "save-status small text-danger";
+    status.className = "save-status small text-danger ms-auto";
     status.replaceChildren(document.getElementById("tpl-not-saved").content.cloneNode(true));
     status.querySelector("[data-reason]").textContent = text(reasonId);
     status.querySelector("[data-next]").textContent = text("msg-retrying").replace(
@@ -142,7 +142,9 @@
     const target = Number(own && own.value !== "" ? own.value : block.dataset.shownBelowTarget);
     const chosen = card.querySelector("input[type=radio][name$='-value']:checked") ||
       card.querySelector("input[type=number][name$='-value']");
-    if (!chosen || chosen.value === "" || Number.isNaN(target)) return false;
+    if (!chosen || chosen.value === "" || chosen.value === "na" || Number.isNaN(target)) {
+      return false; // not answered yet, or "Not applicable"
+    }
     const value = Number(chosen.value);
     return block.dataset.better === "lower" ? value > target : value < target;
   }

@@ -30,6 +30,11 @@ def tab_to(page: Page, selector, limit=40):
     pytest.fail(f"{limit} Tabs never reached {selector}; focus is on {focused}")
 
 
+def open_more(card):
+    """Open the card's one disclosure: comment, own target, standards, evidence and history."""
+    card.locator("summary").click()
+
+
 def wait_for_autosaves(page: Page):
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
 
@@ -59,11 +64,15 @@ def test_editor_completes_a_section_by_keyboard_and_finds_it_autosaved(
     page.keyboard.press("Space")  # level 0
     for _ in range(3):
         page.keyboard.press("ArrowDown")  # level 3
+    tab_to(page, f"#q-{first.pk} summary")  # "Comment, target, standards and evidence"
+    page.keyboard.press("Enter")
     tab_to(page, f"#id_q{first.pk}-comment")
     page.keyboard.type("Sea and air since the 2024 code; road planned.")
     tab_to(page, f"#id_q{second.pk}-value_0")
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")  # level 1
+    tab_to(page, f"#q-{second.pk} summary")
+    page.keyboard.press("Space")
     tab_to(page, f"#id_q{second.pk}-comment")
     page.keyboard.type("Checked by hand at the port.")
     page.keyboard.press("Tab")  # leaving the field is the change that autosaves it
@@ -104,8 +113,10 @@ def test_save_draft_keeps_na_without_reason_as_a_draft_and_keeps_the_typing(
 
     first_card, second_card = page.locator(f"#q-{first.pk}"), page.locator(f"#q-{second.pk}")
     first_card.get_by_label("Level 2: Sea cargo only.").check()
+    open_more(first_card)
     first_card.get_by_label("Comment").fill("Air cargo law in parliament.")
     second_card.get_by_label("Not applicable").check()
+    open_more(second_card)
     second_card.get_by_label("Comment").fill("No automatic checks yet.")
     first_card.get_by_label("Support needed to close the gap").select_option("technical")
     expect(second_card.get_by_label("Support needed to close the gap")).to_be_hidden()
@@ -144,6 +155,7 @@ def test_editor_attaches_a_pdf_and_a_fake_pdf_is_refused(
     fake.write_text("Minutes of the steering committee, not a PDF at all.\n")
     log_in(page, live_server, editor)
     page.goto(f"{live_server.url}/assessments/{assessment.pk}/sections/AEI/")
+    open_more(page.locator(f"#q-{q.pk}"))
     page.locator(f"#q-{q.pk}").get_by_role("link", name="Evidence and history").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("T-AEI-01")
 

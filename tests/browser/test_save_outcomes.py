@@ -198,8 +198,10 @@ def test_save_draft_with_two_conflicts_is_resolved_in_one_step(
     services.save_answers(coordinator, assessment, {q2: ({"maturity": 2, "comment": "x"}, None)})
 
     first.get_by_label("Level 3: Sea and air.").check()
+    first.locator("summary").click()  # comment, target, standards and evidence
     first.get_by_label("Comment").fill("Air since March; road next year.")
     second.get_by_label("Level 2: Some automatic checks.").check()
+    second.locator("summary").click()
     second.get_by_label("Comment").fill("Checks at the main port only.")
     page.get_by_role("button", name="Save draft").click()
 
