@@ -33,6 +33,7 @@ PAGES = [
     ("home", "/", "coordinator", True),
     ("overview", "/assessments/{assessment}/", "coordinator", True),
     ("section", "/assessments/{assessment}/sections/{largest_section}/", "coordinator", True),
+    ("section_edit", "/assessments/{draft}/sections/{largest_section}/", "editor", True),
     ("results", "/assessments/{assessment}/results/", "coordinator", True),
     ("results_cold", "/assessments/{assessment}/results/", "coordinator", True),
     ("history", "/assessments/{assessment}/history/", "coordinator", True),
@@ -84,7 +85,8 @@ def median_seconds(client, url, change=None, runs=RUNS):
 
 
 def demo_ids():
-    """The demo assessment with the most answers, and its largest section."""
+    """The demo assessment with the most answers (validated: its section pages are read-only),
+    the draft being answered (editable section pages), and the largest section."""
     assessment = (
         Assessment.objects.filter(administration__country="CI")
         .annotate(n=Count("answers"))
@@ -99,8 +101,12 @@ def demo_ids():
         .first()
     )
     plan = Plan.objects.get(administration__country="CI")
+    draft = Assessment.objects.get(
+        administration__country="CI", phase=assessment.phase, status=Assessment.Status.DRAFT
+    )
     return {
         "assessment": assessment.pk,
+        "draft": draft.pk,
         "largest_section": largest["focus_area__code"],
         "administration": assessment.administration_id,
         "plan": plan.pk,
