@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from ..models import Answer, AnswerChange, Evidence, Question, ReviewNote
-from .assessments import answers_by_question, questions_of
+from .assessments import completion_by_focus_area, questions_of
 
 
 def section_questions(assessment, focus_area):
@@ -31,19 +31,12 @@ def section_questions(assessment, focus_area):
 
 
 def answered_by_focus_area(assessment):
-    """{focus area id: {"answered", "total"}} for the section page's tabs, counted as
-    `completion_by_focus_area` counts (`Answer.is_answered_for`) but from question rows, not
-    models (two queries; half its time on the demo's 100-question phase: 1.8 ms, not 3.7)."""
-    answers = answers_by_question(assessment)
-    fields = ("id", "focus_area_id", "na_allowed")
-    progress = {}
-    for question in questions_of(assessment).values_list(*fields, named=True):
-        row = progress.setdefault(question.focus_area_id, {"answered": 0, "total": 0})
-        row["total"] += 1
-        answer = answers.get(question.id)
-        if answer is not None and answer.is_answered_for(question):
-            row["answered"] += 1
-    return progress
+    """{focus area id: {"answered", "total"}} for the section page's tabs: the counts of
+    `completion_by_focus_area`, so the tabs say what the overview says (three queries)."""
+    return {
+        row["focus_area"].pk: {"answered": row["answered"], "total": row["total"]}
+        for row in completion_by_focus_area(assessment)
+    }
 
 
 def section_answers(assessment, questions):
