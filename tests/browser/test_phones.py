@@ -81,3 +81,17 @@ def test_french_navbar_fits_on_one_line_at_1280_px(live_server, page: Page, demo
     print(f"\nfr navbar height={height}px brand line={one_line}px")
     assert height <= one_line + 8  # one row: the brand, the links and the buttons share it
     assert page.get_by_role("button", name="Menu").is_hidden()
+
+
+def test_the_section_buttons_stay_at_the_end_of_the_page_on_a_phone(live_server, page: Page, demo):
+    """At 390 px the three rows of section buttons would cover a quarter of the screen: they
+    sit after the last question; at 1,280 px they stay in view at the bottom."""
+    demo_log_in(page, live_server, "editor")
+    draft = Assessment.objects.get(administration__country="CI", phase__number=1, status="draft")
+    url = f"{live_server.url}/assessments/{draft.pk}/sections/{demo['code']}/"
+    actions = page.locator(".section-actions")
+    for width, position in ((390, "static"), (1280, "sticky")):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(url)
+        expect(actions.get_by_role("button", name="Save draft")).to_be_attached()
+        assert actions.evaluate("e => getComputedStyle(e).position") == position
