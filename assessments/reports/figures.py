@@ -5,12 +5,17 @@ Each function returns a `Figure` (the drawing, its title, and the same numbers a
 for screen readers) or None when there is nothing to draw.
 """
 
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing
 
 from . import charts, web_svg
+from .cache import RENDERER_VERSION
 
 
 @dataclass
@@ -21,6 +26,30 @@ class Figure:
 
     def svg(self):
         return web_svg.to_svg(self.drawing, self.title, self.description)
+
+
+class Chart:
+    """A figure drawn only when first needed, by `draw(*inputs)`. Its SVG is cached by those
+    inputs (with the language and the report code), so a page showing a chart it showed
+    before neither draws nor serialises it; the PDF and Word reports take `drawing`."""
+
+    def __init__(self, draw, inputs, title, description):
+        self.draw, self.inputs = draw, inputs
+        self.title, self.description = title, description
+
+    @cached_property
+    def drawing(self):
+        return self.draw(*self.inputs)
+
+    def svg(self):
+        content = (self.draw.__qualname__, self.inputs, self.title, self.description)
+        content = repr((content, get_language(), RENDERER_VERSION))
+        key = "chart:" + hashlib.sha256(content.encode()).hexdigest()
+        svg = cache.get(key)
+        if svg is None:
+            svg = web_svg.render_svg(self.drawing, self.title, self.description)
+            cache.set(key, svg, web_svg.CACHE_SECONDS)
+        return svg
 
 
 @dataclass
@@ -67,9 +96,9 @@ def focus_area_radar(data):
     labels, series = _scores_of(data, data.focus_areas)
     title = _("Score by focus area")
     target = [area.target for area in data.focus_areas]
-    drawing = charts.radar_chart(labels, series, title, target, _("Target"))
     description = charts.describe(labels, [*series, (_("Target"), target)])
-    return Figure(drawing, title, description)
+    inputs = (labels, series, title, target, _("Target"))
+    return Chart(charts.radar_chart, inputs, title, description)
 
 
 def pillar_bars(data):
@@ -77,17 +106,14 @@ def pillar_bars(data):
         return None
     labels, series = _scores_of(data, data.pillars)
     title = _("By pillar")
-    return Figure(charts.bar_chart(labels, series, title), title, charts.describe(labels, series))
+    return Chart(charts.bar_chart, (labels, series, title), title, charts.describe(labels, series))
 
 
 def standard_bars(data, pillar):
     _titles, series = _scores_of(data, pillar.children)
     labels = [f"{s.code} {s.title}" for s in pillar.children]
-    return Figure(
-        charts.bar_chart(labels, series, pillar.title),
-        pillar.title,
-        charts.describe(labels, series),
-    )
+    title = pillar.title
+    return Chart(charts.bar_chart, (labels, series, title), title, charts.describe(labels, series))
 
 
 def trend_lines(data):
@@ -101,4 +127,5 @@ def trend_lines(data):
         (area.title, [p.by_focus_area.get(area.code) for p in trend]) for area in data.focus_areas
     ]
     title = _("Scores over assessments")
-    return Figure(charts.trend_chart(labels, series, title), title, charts.describe(labels, series))
+    description = charts.describe(labels, series)
+    return Chart(charts.trend_chart, (labels, series, title), title, description)

@@ -120,7 +120,8 @@ def _status(r):
 
 def proposal_docx(data):
     """A project proposal as .docx bytes."""
-    document = _document(data.title, f"{_('Project proposal')} · {data.administration}")
+    kind = _("Project proposal")
+    document = _document(data.title, f"{kind} · {data.administration}")
     document.add_heading(_("The problem"), 1)
     _table(
         document,

@@ -21,7 +21,8 @@ from .word_charts import add_chart
 def render_progress_docx(data):
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = f"{data.administration} — {_('SAFE progress report')}"
+    kind = _("SAFE progress report")
+    doc.core_properties.title = f"{data.administration} — {kind}"
     doc.add_heading(_("SAFE progress report"), 0)
     if data.is_draft:
         doc.add_paragraph().add_run(_("DRAFT — not validated")).bold = True

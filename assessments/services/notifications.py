@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import Membership
 
@@ -20,22 +20,24 @@ Role = Membership.Role
 MESSAGES = {
     # kind: (subject, body); %(title)s, %(administration)s and %(link)s are filled in
     "complete": (
-        N_("All questions of “%(title)s” are answered"),
-        N_(
+        gettext_noop("All questions of “%(title)s” are answered"),
+        gettext_noop(
             "Every question of “%(title)s” (%(administration)s) now has an answer. "
             "As coordinator, check it and submit it for review: %(link)s"
         ),
     ),
     "returned": (
-        N_("“%(title)s” was returned for changes"),
-        N_(
+        gettext_noop("“%(title)s” was returned for changes"),
+        gettext_noop(
             "The reviewer returned “%(title)s” (%(administration)s) with comments and "
             "notes on some questions. Read them and make the changes: %(link)s"
         ),
     ),
     "submitted": (
-        N_("“%(title)s” was submitted for review"),
-        N_("%(administration)s submitted “%(title)s”. It waits for your review: %(link)s"),
+        gettext_noop("“%(title)s” was submitted for review"),
+        gettext_noop(
+            "%(administration)s submitted “%(title)s”. It waits for your review: %(link)s"
+        ),
     ),
 }
 

@@ -50,9 +50,11 @@ def _memo(function):
 def _health_markup():
     """health -> the late / at-risk badge and the reasons, as the plan page always showed them
     (translated once per table, not once per row)."""
+    # Translated outside the f-strings: makemessages does not find a call written inside one.
+    late, at_risk = esc(_("Late")), esc(_("At risk"))
     badges = {
-        "late": f'<span class="badge text-bg-danger health-late">{_("Late")}</span>',
-        "at_risk": f'<span class="badge text-bg-warning health-at-risk">{_("At risk")}</span>',
+        "late": f'<span class="badge text-bg-danger health-late">{late}</span>',
+        "at_risk": f'<span class="badge text-bg-warning health-at-risk">{at_risk}</span>',
     }
     reasons = {
         "due_passed": _("due date passed"),
@@ -75,7 +77,8 @@ def _health_markup():
 def action_rows(rows, may_edit):
     """The <tr> of each action of a focus area (selectors.plan_page.Row)."""
     url, health = _url_maker("action_edit"), _health_markup()
-    proposed = f' <span class="badge text-bg-info">{_("Proposed")}</span>'
+    proposed = esc(_("Proposed"))
+    proposed = f' <span class="badge text-bg-info">{proposed}</span>'
     select, cost_of = _("Select %(ref)s"), _memo(floatformat)
     parts = []
     for a in rows:
@@ -123,7 +126,8 @@ def _truncated(text, length, language):
 def gap_rows(gaps):
     """The <tr> of each baseline gap, with links to the actions that close it (GapTrace)."""
     url, number, language = _url_maker("action_edit"), _memo(floatformat), get_language()
-    none = f'<span class="text-danger">{_("No action")}</span>'
+    none = esc(_("No action"))
+    none = f'<span class="text-danger">{none}</span>'
     parts = []
     for g in gaps:
         question, gap = g.question, g.gap
