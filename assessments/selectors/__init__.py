@@ -26,8 +26,6 @@ from .assessments import (
     questions_of,
     readiness_baseline,
     scoring_answers,
-    scoring_questions,
-    scoring_records,
     trend_of,
     with_completion,
 )
@@ -44,6 +42,7 @@ from .monitoring import (
     reviews_for,
     rhythm_of,
 )
+from .questionnaires import scoring_questions, scoring_records
 
 __all__ = [
     "ANSWERED",

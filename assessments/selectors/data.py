@@ -2,7 +2,8 @@
 
 from .. import scoring
 from ..models import Answer
-from .assessments import questions_of, scoring_answers, scoring_records
+from .assessments import questions_of, scoring_answers
+from .questionnaires import scoring_records
 
 SCORE_HEADER = ["level", "code", "score", "band", "answered", "applicable", "provisional"]
 

@@ -20,7 +20,8 @@ from ..models import (
     ProgressNote,
     Standard,
 )
-from .assessments import scoring_answers, scoring_questions
+from .assessments import scoring_answers
+from .questionnaires import scoring_questions
 
 
 @dataclass

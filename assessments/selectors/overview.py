@@ -20,7 +20,7 @@ from .. import monitoring, scoring
 from ..models import Administration, Answer, Assessment, FocusArea, Region
 from ..models.content import Phase
 from ..models.monitoring import MonitoringSettings
-from .assessments import questionnaire_records
+from .questionnaires import questionnaire_records
 
 K_ANONYMITY = 5  # fewer validated administrations than this: no regional aggregate at all
 Status = Assessment.Status

@@ -18,7 +18,8 @@ from django.db.models import Count, Max, Sum
 
 from .. import scoring
 from ..models import Assessment, Evidence
-from .assessments import scoring_answers, scoring_records
+from .assessments import scoring_answers
+from .questionnaires import scoring_records
 
 CACHE_SECONDS = 7 * 24 * 3600
 
