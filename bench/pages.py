@@ -40,6 +40,7 @@ PAGES = [
     ("section_edit_empty", "/assessments/{draft}/sections/{largest_section}/", "editor", False),
     ("results", "/assessments/{assessment}/results/", "coordinator", True),
     ("results_cold", "/assessments/{assessment}/results/", "coordinator", True),
+    ("results_empty", "/assessments/{assessment}/results/", "coordinator", False),
     ("history", "/assessments/{assessment}/history/", "coordinator", True),
     ("programme", "/administrations/{administration}/programme/", "coordinator", True),
     ("plan", "/plans/{plan}/", "coordinator", True),
@@ -53,14 +54,20 @@ PAGES = [
 ]
 
 
-def bump_answer(ids, i, assessment="assessment"):
-    """One answer of the assessment (of its largest section) saved again, as an autosave
-    does: its version moves on."""
-    answers = Answer.objects.filter(
-        assessment=ids[assessment], question__focus_area__code=ids["largest_section"]
+def change_answer(ids, i, assessment="assessment"):
+    """One maturity answer of the assessment (in its largest section) changed between two
+    levels, as an autosave does: its version moves on and the scores and charts change."""
+    answer = (
+        Answer.objects.filter(
+            assessment=ids[assessment],
+            question__focus_area__code=ids["largest_section"],
+            maturity__isnull=False,
+        )
+        .order_by("pk")
+        .first()
     )
-    Answer.objects.filter(pk=answers.order_by("pk").values("pk")[:1]).update(
-        version=F("version") + 1, updated_at=timezone.now()
+    Answer.objects.filter(pk=answer.pk).update(
+        maturity=1 if i % 2 else 3, version=F("version") + 1, updated_at=timezone.now()
     )
 
 
@@ -78,12 +85,13 @@ def move_action(ids, i):
 
 # A page that caches what it computed is measured again on the first visit after a change (the
 # change is made before each request, untimed); the editable section page also with nothing
-# cached at all (printed, not held to the target: it is a section's very first visit).
+# cached at all, charts included (printed, not held to the target: a very first visit).
 CHANGES = {
-    "results_cold": bump_answer,
+    "results_cold": change_answer,
     "plan_cold": move_action,
-    "section_edit_cold": partial(bump_answer, assessment="draft"),
+    "section_edit_cold": partial(change_answer, assessment="draft"),
     "section_edit_empty": empty_cache,
+    "results_empty": empty_cache,
 }
 
 
