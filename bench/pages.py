@@ -55,19 +55,17 @@ PAGES = [
 
 
 def change_answer(ids, i, assessment="assessment"):
-    """One maturity answer of the assessment (in its largest section) changed between two
-    levels, as an autosave does: its version moves on and the scores and charts change."""
-    answer = (
-        Answer.objects.filter(
-            assessment=ids[assessment],
-            question__focus_area__code=ids["largest_section"],
-            maturity__isnull=False,
-        )
-        .order_by("pk")
-        .first()
-    )
+    """One maturity answer of the assessment (in its largest section, a different one each
+    time) moved up a level, as an autosave does: its version moves on, and the scores and
+    charts reach a state not seen before, so nothing computed from them is in the cache."""
+    answers = Answer.objects.filter(
+        assessment=ids[assessment],
+        question__focus_area__code=ids["largest_section"],
+        maturity__isnull=False,
+    ).order_by("pk")
+    answer = answers[i % answers.count()]
     Answer.objects.filter(pk=answer.pk).update(
-        maturity=1 if i % 2 else 3, version=F("version") + 1, updated_at=timezone.now()
+        maturity=(answer.maturity + 1) % 5, version=F("version") + 1, updated_at=timezone.now()
     )
 
 
