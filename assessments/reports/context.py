@@ -155,3 +155,18 @@ def priority_name(level):
 def is_short(data):
     """An empty or nearly empty assessment gets a short report that says so."""
     return data.total == 0 or data.answered / data.total < SHORT_REPORT_BELOW
+
+
+SHORT_OUTLINE = ("introduction", "executive_summary", "annex_method")
+FULL_OUTLINE = (
+    "introduction", "executive_summary", "readiness", "findings", "gap_analysis",
+    "assistance_needs", "recommendations", "plan_or_progress", "sign_off", "annex_method",
+    "annex_glossary", "annex_evidence",
+)  # fmt: skip
+
+
+def outline(renderer, data):
+    """The report's sections in order, as the renderer's methods: one outline for the PDF and
+    the Word report, so both documents have the same structure."""
+    names = SHORT_OUTLINE if is_short(data) else FULL_OUTLINE
+    return [getattr(renderer, name) for name in names]

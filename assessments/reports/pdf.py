@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from ..phase_results import phase_slug
 from . import styles
 from .context import (
-    is_short,
+    outline,
 )
 from .data import (
     build_report_data,
@@ -110,23 +110,7 @@ class AssessmentReport(SummarySections, FindingSections, AnnexSections, ReportRe
         """Every section on its own pages; an empty or nearly empty assessment gets a short
         report that says so rather than pages of "not answered yet"."""
         self._numbers = [0, 0]
-        if is_short(self.data):
-            sections = [self.introduction, self.executive_summary, self.annex_scoring]
-        else:
-            sections = [
-                self.introduction,
-                self.executive_summary,
-                self.readiness,
-                self.findings,
-                self.gap_analysis,
-                self.assistance_needs,
-                self.recommendations,
-                self.plan_or_progress,
-                self.sign_off,
-                self.annex_scoring,
-                self.annex_glossary,
-                self.annex_evidence,
-            ]
+        sections = outline(self, self.data)
         story = self.cover() + self.contents()
         for number, section in enumerate(sections):
             flowables = section()

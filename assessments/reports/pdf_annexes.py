@@ -33,7 +33,7 @@ class AnnexSections:
 
     # Annexes -----------------------------------------------------------------------------
 
-    def annex_scoring(self):
+    def annex_method(self):
         b = self.b
         story = [b.heading(_("Annex A Scoring method"))]
         story += [b.para(text, "BodySpaced") for text in scoring_method()]

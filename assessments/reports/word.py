@@ -21,6 +21,7 @@ from .context import (
     HIGH_FROM,
     MEDIUM_FROM,
     is_short,
+    outline,
     priority_level,
     priority_name,
 )
@@ -73,23 +74,7 @@ class WordReport:
     def render(self):
         self._setup()
         self.cover()
-        if is_short(self.data):
-            sections = [self.introduction, self.executive_summary, self.annex_method]
-        else:
-            sections = [
-                self.introduction,
-                self.executive_summary,
-                self.readiness,
-                self.findings,
-                self.gap_analysis,
-                self.assistance_needs,
-                self.recommendations,
-                self.plan_or_progress,
-                self.sign_off,
-                self.annex_method,
-                self.annex_glossary,
-                self.annex_evidence,
-            ]
+        sections = outline(self, self.data)
         for section in sections:
             section()
         buffer = io.BytesIO()
