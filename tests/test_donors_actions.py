@@ -44,6 +44,11 @@ def test_coordinator_writes_an_action_up_as_a_private_need(client, coordinator, 
     client.force_login(coordinator)
     listing = client.get(reverse("need_list")).content.decode()
     assert "A-03" in listing and "Automated risk engine" in listing
+    title = listing.split("<title>")[1].split("</title>")[0]
+    assert (
+        title.startswith("Needs for support") and "A-03" not in title
+    )  # the list once, in the page
+    assert listing.count("Write A-03 up as a need") == 1
     response = client.post(reverse("need_from_action", args=[action.pk]))
     need = Need.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
