@@ -487,17 +487,7 @@ class ProfileForm(forms.ModelForm):
         from .models import AdministrationProfile
 
         model = AdministrationProfile
-        fields = [
-            "figures_year",
-            "import_declarations",
-            "export_declarations",
-            "transit_declarations",
-            "containers_teu",
-            "border_posts",
-            "staff",
-            "it_system",
-            "notes",
-        ]
+        fields = AdministrationProfile.EDITABLE
         labels = {
             "figures_year": _("Year of the figures"),
             "import_declarations": _("Import declarations a year"),

@@ -150,5 +150,11 @@ class AdministrationProfile(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # What the administration's coordinators fill in (the form and the service write these).
+    EDITABLE = (
+        "figures_year", "import_declarations", "export_declarations", "transit_declarations",
+        "containers_teu", "border_posts", "staff", "it_system", "notes",
+    )  # fmt: skip
+
     def __str__(self):
         return f"{self.administration} profile"

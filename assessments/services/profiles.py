@@ -5,25 +5,13 @@ from django.core.exceptions import PermissionDenied
 from .. import permissions
 from ..models import AdministrationProfile
 
-PROFILE_FIELDS = (
-    "figures_year",
-    "import_declarations",
-    "export_declarations",
-    "transit_declarations",
-    "containers_teu",
-    "border_posts",
-    "staff",
-    "it_system",
-    "notes",
-)
-
 
 def save_profile(user, administration, values):
     """Create or update the profile; only the administration's coordinators may."""
     if not permissions.may_edit_profile(user, administration):
         raise PermissionDenied("Only the administration's coordinators edit its profile.")
     profile, _created = AdministrationProfile.objects.get_or_create(administration=administration)
-    for name in PROFILE_FIELDS:
+    for name in AdministrationProfile.EDITABLE:
         if name in values:
             setattr(profile, name, values[name])
     profile.updated_by = user
