@@ -291,15 +291,20 @@ def percentile(values, fraction):
 def verify(env, stats, assessment):
     """Every acknowledged save is in the history at its version; versions gapless, chained."""
     check = f"acks, assessment = {json.dumps(stats.acks)!r}, {assessment}\n" + VERIFY
+    return django_shell(env, check, "VERIFY")
+
+
+def django_shell(env, code, marker):
+    """Run `code` in `manage.py shell`; what it prints after `marker` is read as JSON."""
     out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", check],
+        [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    return json.loads(out.split("VERIFY", 1)[1])
+    return json.loads(out.split(marker, 1)[1])
 
 
 def bench_env(tmp, database):
@@ -331,15 +336,7 @@ def prepare(env, database):
         ["collectstatic", "--noinput", "-v", "0"],
     ):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    out = subprocess.run(
-        [*manage, "shell", "-c", SETUP],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out.split("BENCH", 1)[1])
+    return django_shell(env, SETUP, "BENCH")
 
 
 @contextmanager
