@@ -3,7 +3,7 @@ and with a real reason. Errors carry stable codes."""
 
 import pytest
 
-from assessments.forms import AnswerForm
+from assessments.answer_forms import AnswerForm
 from assessments.models import Question
 
 pytestmark = pytest.mark.django_db

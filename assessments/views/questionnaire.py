@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import editions, permissions, selectors, services
-from ..forms import SUPPORT_CHOICES, AnswerForm, EvidenceForm, ReviewForm, StartAssessmentForm
+from ..answer_forms import SUPPORT_CHOICES, AnswerForm
+from ..forms import EvidenceForm, ReviewForm, StartAssessmentForm
 from ..models import (
     Administration,
     Answer,

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessments import services
-from assessments.forms import AnswerForm
+from assessments.answer_forms import AnswerForm
 from assessments.models import Answer, Assessment, Evidence, Question
 from tests.browser.conftest import log_in, log_out
 from tests.conftest import start
